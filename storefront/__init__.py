@@ -1,0 +1,86 @@
+"""The OCOP storefront: create_app() wires configuration, extensions and blueprints."""
+
+import os
+
+from flask import Flask, send_from_directory
+from werkzeug.wrappers import Response
+
+from config import CONFIGS, ProductionConfig
+from storefront.extensions import babel, csrf, db, login_manager, migrate
+
+
+def create_app(config: str | None = None) -> Flask:
+    """Build the app; `config` names a class in config.CONFIGS (default: $FLASK_CONFIG)."""
+    name = config or os.environ.get("FLASK_CONFIG", "development")
+    config_class = CONFIGS[name]
+    if config_class is ProductionConfig:
+        ProductionConfig.check()
+    app = Flask(
+        __name__,
+        template_folder="../templates",
+        static_folder="../static",
+        instance_relative_config=True,
+    )
+    app.config.from_object(config_class)
+    register_extensions(app)
+    register_blueprints(app)
+    register_error_handlers(app)
+    register_template_helpers(app)
+    register_commands(app)
+    return app
+
+
+def register_extensions(app: Flask) -> None:
+    from storefront.i18n import init_i18n, select_locale
+
+    db.init_app(app)
+    migrate.init_app(
+        app, db, directory=os.path.join(app.root_path, "..", "migrations"), render_as_batch=True
+    )
+    csrf.init_app(app)
+    babel.init_app(app, locale_selector=select_locale)
+    login_manager.init_app(app)
+    init_i18n(app)
+
+    from storefront.accounts.models import User
+
+    @login_manager.user_loader
+    def load_user(user_id: str) -> User | None:
+        return db.session.get(User, int(user_id)) if user_id.isdigit() else None
+
+
+def register_blueprints(app: Flask) -> None:
+    from storefront.api.views import bp as api_bp
+    from storefront.catalog.views import bp as catalog_bp
+    from storefront.producers.views import bp as producers_bp
+
+    app.register_blueprint(catalog_bp)
+    app.register_blueprint(producers_bp)
+    app.register_blueprint(api_bp)
+    csrf.exempt(api_bp)
+
+    @app.get("/healthz")
+    def healthz() -> Response:
+        return Response("ok", mimetype="text/plain")
+
+    @app.get("/media/<path:filename>")
+    def media(filename: str) -> Response:
+        return send_from_directory(app.config["UPLOAD_DIR"], filename, max_age=7 * 24 * 3600)
+
+
+def register_error_handlers(app: Flask) -> None:
+    from storefront.errors import register_error_handlers as register
+
+    register(app)
+
+
+def register_template_helpers(app: Flask) -> None:
+    from storefront.money import format_vnd
+
+    app.jinja_env.filters["vnd"] = format_vnd
+
+
+def register_commands(app: Flask) -> None:
+    from storefront.cli import register
+
+    register(app)

@@ -1,0 +1,121 @@
+"""JSON API, read-only: products and producers. Thin: it calls the domains' functions."""
+
+from flask import Blueprint, Response, current_app, jsonify, request
+
+from storefront.api.openapi import openapi_document
+from storefront.api.serializers import producer_json, product_json
+from storefront.catalog.detail import find_public_product
+from storefront.catalog.filters import parse_filters
+from storefront.catalog.listing import list_products
+from storefront.catalog.pricing import offer_for, retail_price
+from storefront.clock import today_in_vietnam
+from storefront.errors import api_error
+from storefront.producers.directory import (
+    count_listed_products,
+    find_approved_producer,
+    list_producers,
+)
+from storefront.producers.models import ProducerKind
+
+bp = Blueprint("api", __name__, url_prefix="/api/v1")
+
+
+def _invalid(problems: dict[str, str]) -> tuple[Response, int]:
+    return api_error(
+        400, "invalid_parameter", "Some query parameters are not valid.", parameters=problems
+    )
+
+
+def _not_found(what: str) -> tuple[Response, int]:
+    return api_error(404, "not_found", f"No such {what}.")
+
+
+@bp.get("/products")
+def products() -> Response | tuple[Response, int]:
+    parsed = parse_filters(
+        request.args,
+        per_page=current_app.config["CATALOG_PER_PAGE"],
+        max_per_page=current_app.config["API_MAX_PER_PAGE"],
+    )
+    if parsed.problems:
+        return _invalid(parsed.problems)
+    page = list_products(parsed.filters, today=today_in_vietnam())
+    items = [
+        product_json(
+            item.product,
+            item.certificate,
+            retail_price(item.product),
+            [item.product.cover] if item.product.cover else [],
+        )
+        for item in page.items
+    ]
+    return jsonify(items=items, total=page.total, page=page.page, per_page=page.per_page)
+
+
+@bp.get("/products/<slug>")
+def product(slug: str) -> Response | tuple[Response, int]:
+    found = find_public_product(slug)
+    offer = offer_for(found, today=today_in_vietnam()) if found else None
+    # Only listed products are in the API: an expired or archived one is absent, as in lists.
+    if found is None or offer is None or offer.certificate is None or not offer.listed:
+        return _not_found("product")
+    body = product_json(found, offer.certificate, offer.price_vnd, found.images)
+    body |= {
+        "name_en": found.name_en,
+        "description": found.description,
+        "story": found.story,
+        "category": {"slug": found.category.slug, "name": found.category.name},
+        "weight_grams": found.weight_grams,
+    }
+    return jsonify(body)
+
+
+@bp.get("/producers")
+def producers() -> Response | tuple[Response, int]:
+    problems: dict[str, str] = {}
+    page = _positive(request.args.get("page", "1"), "page", problems)
+    per_page = _positive(
+        request.args.get("per_page", str(current_app.config["CATALOG_PER_PAGE"])),
+        "per_page",
+        problems,
+        high=current_app.config["API_MAX_PER_PAGE"],
+    )
+    kind = request.args.get("producer_kind") or None
+    if kind is not None and kind not in ProducerKind._value2member_map_:
+        problems["producer_kind"] = "must be one of " + ", ".join(ProducerKind)
+    if problems:
+        return _invalid(problems)
+    found = list_producers(
+        today=today_in_vietnam(),
+        page=page,
+        per_page=per_page,
+        kind=ProducerKind(kind) if kind else None,
+    )
+    items = [producer_json(p) | {"listed_products": n} for p, n in found.items]
+    return jsonify(items=items, total=found.total, page=found.page, per_page=found.per_page)
+
+
+def _positive(raw: str, name: str, problems: dict[str, str], high: int = 1_000_000) -> int:
+    if raw.isdigit() and 1 <= int(raw) <= high:
+        return int(raw)
+    problems[name] = f"must be a whole number from 1 to {high}"
+    return 1
+
+
+@bp.get("/producers/<slug>")
+def producer(slug: str) -> Response | tuple[Response, int]:
+    found = find_approved_producer(slug)
+    if found is None:
+        return _not_found("producer")
+    body = producer_json(found) | {
+        "address": found.address,
+        "phone": found.phone,
+        "story": found.story,
+        "listed_products": count_listed_products(found, today=today_in_vietnam()),
+    }
+    return jsonify(body)
+
+
+@bp.get("/openapi.json")
+def openapi() -> Response:
+    return jsonify(openapi_document())

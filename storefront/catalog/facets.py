@@ -1,0 +1,53 @@
+"""The choices the catalogue's filter panel offers."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm.attributes import set_committed_value
+from vietnam_provinces import Province, ProvinceCode, Ward, WardCode
+
+from storefront.catalog.certification import listed_products
+from storefront.catalog.models import Category
+from storefront.extensions import db
+from storefront.producers.models import Producer
+
+
+@dataclass(frozen=True)
+class Locality:
+    province_code: int
+    province_name: str
+    ward_code: int
+    ward_name: str
+
+
+def category_tree() -> list[Category]:
+    """Top-level categories with their children, in one query."""
+    categories = db.session.scalars(select(Category).order_by(Category.position)).all()
+    children: dict[int, list[Category]] = {}
+    for category in categories:
+        if category.parent_id is not None:
+            children.setdefault(category.parent_id, []).append(category)
+    for category in categories:
+        # Fill the relationship from what is loaded so templates never query per category.
+        set_committed_value(category, "children", children.get(category.id, []))
+    return [c for c in categories if c.parent_id is None]
+
+
+def localities(today: date) -> list[Locality]:
+    """Wards (with their provinces) that have at least one listed product, by name."""
+    rows = db.session.execute(
+        listed_products(today)
+        .with_only_columns(Producer.province_code, Producer.ward_code)
+        .distinct()
+    ).all()
+    found = [
+        Locality(
+            province_code=p,
+            province_name=Province.from_code(ProvinceCode(p)).name,
+            ward_code=w,
+            ward_name=Ward.from_code(WardCode(w)).name,
+        )
+        for p, w in rows
+    ]
+    return sorted(found, key=lambda loc: (loc.province_name, loc.ward_name))

@@ -1,0 +1,57 @@
+"""Public catalogue pages: home, the product list with filters, and product pages."""
+
+from flask import Blueprint, abort, current_app, render_template, request
+
+from storefront.catalog.detail import find_public_product, related_products
+from storefront.catalog.facets import category_tree, localities
+from storefront.catalog.filters import CatalogFilters, Sort, parse_filters
+from storefront.catalog.listing import list_products
+from storefront.catalog.pricing import offer_for
+from storefront.clock import today_in_vietnam
+
+bp = Blueprint("catalog", __name__)
+
+FEATURED_COUNT = 8
+
+
+@bp.get("/")
+def home() -> str:
+    today = today_in_vietnam()
+    featured = list_products(
+        CatalogFilters(stars=frozenset({4, 5}), sort=Sort.NEWEST, per_page=FEATURED_COUNT),
+        today=today,
+    )
+    return render_template("catalog/home.html", featured=featured, categories=category_tree())
+
+
+@bp.get("/catalog/")
+def catalog() -> str:
+    today = today_in_vietnam()
+    parsed = parse_filters(
+        request.args,
+        per_page=current_app.config["CATALOG_PER_PAGE"],
+        max_per_page=current_app.config["API_MAX_PER_PAGE"],
+    )
+    page = list_products(parsed.filters, today=today)
+    return render_template(
+        "catalog/list.html",
+        page=page,
+        filters=parsed.filters,
+        categories=category_tree(),
+        localities=localities(today),
+        sorts=list(Sort),
+    )
+
+
+@bp.get("/catalog/products/<slug>")
+def product(slug: str) -> str:
+    found = find_public_product(slug)
+    if found is None:
+        abort(404)
+    today = today_in_vietnam()
+    return render_template(
+        "catalog/product.html",
+        product=found,
+        offer=offer_for(found, today=today),
+        related=related_products(found, today=today),
+    )
