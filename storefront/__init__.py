@@ -9,8 +9,11 @@ from config import CONFIGS, ProductionConfig
 from storefront.extensions import babel, csrf, db, login_manager, migrate
 
 
-def create_app(config: str | None = None) -> Flask:
-    """Build the app; `config` names a class in config.CONFIGS (default: $FLASK_CONFIG)."""
+def create_app(config: str | None = None, overrides: dict | None = None) -> Flask:
+    """Build the app; `config` names a class in config.CONFIGS (default: $FLASK_CONFIG).
+
+    `overrides` replace settings of that class (tests use it to pick their database).
+    """
     name = config or os.environ.get("FLASK_CONFIG", "development")
     config_class = CONFIGS[name]
     if config_class is ProductionConfig:
@@ -22,6 +25,7 @@ def create_app(config: str | None = None) -> Flask:
         instance_relative_config=True,
     )
     app.config.from_object(config_class)
+    app.config.update(overrides or {})
     register_extensions(app)
     register_blueprints(app)
     register_error_handlers(app)

@@ -1,0 +1,65 @@
+"""Shared fixtures: an app on a fresh database, a client, and the PostgreSQL switch."""
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from sqlalchemy import create_engine, text
+
+from storefront import create_app
+from storefront.extensions import db as _db
+
+POSTGRES_URL = os.environ.get(
+    "TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+)
+IN_CI = os.environ.get("CI") == "true"
+
+
+def _postgres_reachable() -> str | None:
+    """None when the server answers, else why not."""
+    try:
+        with create_engine(POSTGRES_URL).connect() as connection:
+            connection.execute(text("select 1"))
+    except Exception as error:  # any failure to connect means: skip (or fail in CI)
+        return f"PostgreSQL at {POSTGRES_URL} is not reachable ({type(error).__name__})"
+    return None
+
+
+def need_service(reason: str | None) -> None:
+    """Skip when a service is missing, except in CI, where every test must run."""
+    if reason is None:
+        return
+    if IN_CI:
+        pytest.fail(f"{reason}; CI must run this test")
+    pytest.skip(reason)
+
+
+@pytest.fixture
+def app(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Flask]:
+    """The app on an empty schema: SQLite in memory, or PostgreSQL for `postgres` tests."""
+    url = "sqlite://"
+    if request.node.get_closest_marker("postgres"):
+        need_service(_postgres_reachable())
+        url = POSTGRES_URL
+    application = create_app(
+        "testing", {"SQLALCHEMY_DATABASE_URI": url, "UPLOAD_DIR": tmp_path / "uploads"}
+    )
+    with application.app_context():
+        _db.drop_all()
+        _db.create_all()
+        yield application
+        _db.session.remove()
+        _db.drop_all()
+
+
+@pytest.fixture
+def db(app: Flask):
+    return _db
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()
