@@ -6,9 +6,8 @@ Create Date: 2026-11-29 17:33:09.145948
 
 """
 
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = "dee187c3a7a5"

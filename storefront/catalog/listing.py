@@ -44,7 +44,7 @@ def _in_category(slug: str) -> ColumnElement[bool]:
 def _filtered(filters: CatalogFilters, today: date) -> Select:
     query = listed_products(today)
     conditions: list[ColumnElement[bool]] = []
-    if search.search_terms(filters.q):
+    if filters.q:
         conditions.append(search.matches(filters.q))
     if filters.stars:
         conditions.append(OcopCertificate.stars.in_(sorted(filters.stars)))
@@ -77,7 +77,7 @@ def _order(filters: CatalogFilters) -> list[ColumnElement]:
         Sort.RELEVANCE: [OcopCertificate.stars.desc(), Product.name.asc()],
     }
     order = by_sort[filters.effective_sort]
-    if filters.q and search.search_terms(filters.q):
+    if filters.q:
         order = [search.relevance(filters.q), *order]
     return [*order, Product.id.asc()]
 

@@ -43,9 +43,8 @@ def offer_for(product: Product, *, today: date) -> Offer:
     """What a shopper is offered for this product today, and if nothing, why."""
     certificate = current_certificate(product)
     reason: Unavailable | None = None
-    if product.status is not ProductStatus.ACTIVE:
-        reason = Unavailable.NO_LONGER_SOLD
-    elif product.producer.status is not ProducerStatus.APPROVED:
+    withdrawn = product.status is not ProductStatus.ACTIVE
+    if withdrawn or product.producer.status is not ProducerStatus.APPROVED:
         reason = Unavailable.NO_LONGER_SOLD
     elif certificate is None:
         reason = Unavailable.NOT_CERTIFIED

@@ -1,13 +1,15 @@
 """Vietnamese search: matches whatever the diacritics and case, ranks typed accents first.
 
-Each product keeps two lower-cased copies of its searchable text (name, English name,
-producer, category, locality): one with diacritics, one folded. Queries compare against
-them with LIKE, so search behaves the same on SQLite and PostgreSQL.
+Each product keeps two copies of its searchable text (name, English name, producer,
+category, locality) as space-separated lower-case words padded with a space at each end:
+one with diacritics, one folded. A query matches when each of its words is a whole word
+of the folded text (the last may be the start of a word, as the shopper is still typing).
+Comparisons are plain LIKE, so search behaves the same on SQLite and PostgreSQL.
 """
 
 import re
 
-from sqlalchemy import ColumnElement, and_, case
+from sqlalchemy import ColumnElement, and_, case, false
 
 from storefront.catalog.models import Product
 from storefront.text import fold, lower
@@ -15,21 +17,31 @@ from storefront.text import fold, lower
 _WORD = re.compile(r"\w+")
 
 
+def _padded_words(text: str) -> str:
+    return " " + " ".join(_WORD.findall(text)) + " "
+
+
+def search_texts(parts: list[str]) -> tuple[str, str]:
+    """(accented, folded) search text of the given parts: ["Gạo Vị Thủy"] ->
+    (" gạo vị thủy ", " gao vi thuy ")."""
+    text = " ".join(part for part in parts if part)
+    return _padded_words(lower(text)), _padded_words(fold(text))
+
+
 def index_product(product: Product) -> None:
     """Refresh the product's search text; call after changing any of the parts it is made of."""
     producer = product.producer
-    parts = [
-        product.name,
-        product.name_en or "",
-        producer.name,
-        product.category.name,
-        product.category.name_en,
-        producer.ward.name,
-        producer.province.name,
-    ]
-    text = " | ".join(p for p in parts if p)
-    product.search_text = lower(text)
-    product.search_folded = fold(text)
+    product.search_text, product.search_folded = search_texts(
+        [
+            product.name,
+            product.name_en or "",
+            producer.name,
+            product.category.name,
+            product.category.name_en,
+            producer.ward.name,
+            producer.province.name,
+        ]
+    )
 
 
 def search_terms(query: str) -> list[str]:
@@ -38,16 +50,24 @@ def search_terms(query: str) -> list[str]:
 
 
 def matches(query: str) -> ColumnElement[bool]:
-    """Every word of the query appears in the product's folded text."""
+    """Each word of the query is a word of the product's folded text, the last maybe only
+    its start; a query of no words (only punctuation) matches nothing."""
+    terms = search_terms(query)
+    if not terms:
+        return false()
+    whole = [f" {term} " for term in terms[:-1]]
     return and_(
-        *(Product.search_folded.contains(term, autoescape=True) for term in search_terms(query))
+        *(Product.search_folded.contains(word, autoescape=True) for word in whole),
+        Product.search_folded.contains(f" {terms[-1]}", autoescape=True),
     )
 
 
 def relevance(query: str) -> ColumnElement[int]:
     """0 when the query appears as typed (with its accents), 1 as a folded phrase, else 2."""
+    typed = " " + " ".join(_WORD.findall(lower(query)))
+    folded = " " + " ".join(search_terms(query))
     return case(
-        (Product.search_text.contains(lower(query), autoescape=True), 0),
-        (Product.search_folded.contains(" ".join(search_terms(query)), autoescape=True), 1),
+        (Product.search_text.contains(typed, autoescape=True), 0),
+        (Product.search_folded.contains(folded, autoescape=True), 1),
         else_=2,
     )

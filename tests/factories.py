@@ -1,0 +1,106 @@
+"""factory_boy factories for the catalogue: a certified product is one call away."""
+
+from datetime import timedelta
+
+import factory
+from factory.alchemy import SQLAlchemyModelFactory
+
+from storefront.catalog.models import (
+    Category,
+    IssuingBody,
+    OcopCertificate,
+    Product,
+    ProductImage,
+    ProductStatus,
+    Verification,
+)
+from storefront.catalog.search import index_product
+from storefront.clock import today_in_vietnam
+from storefront.extensions import db
+from storefront.producers.models import Producer, ProducerKind, ProducerStatus
+
+VI_THANH_WARD = 31321  # Phường Vị Thanh, Thành phố Cần Thơ (92)
+CAN_THO = 92
+
+
+class _Base(SQLAlchemyModelFactory):
+    class Meta:
+        abstract = True
+        sqlalchemy_session_factory = lambda: db.session  # noqa: E731
+        sqlalchemy_session_persistence = "flush"
+
+
+class ProducerFactory(_Base):
+    class Meta:
+        model = Producer
+
+    name = factory.Sequence(lambda n: f"Hợp tác xã Nông sản {n}")
+    slug = factory.Sequence(lambda n: f"htx-nong-san-{n}")
+    kind = ProducerKind.COOPERATIVE
+    province_code = CAN_THO
+    ward_code = VI_THANH_WARD
+    address = "12 Trần Hưng Đạo"
+    phone = "0293 3876 543"
+    story = "Một hợp tác xã ven kênh xáng Xà No."
+    status = ProducerStatus.APPROVED
+
+
+class CategoryFactory(_Base):
+    class Meta:
+        model = Category
+
+    slug = factory.Sequence(lambda n: f"danh-muc-{n}")
+    name = factory.Sequence(lambda n: f"Danh mục {n}")
+    name_en = factory.Sequence(lambda n: f"Category {n}")
+
+
+class ProductFactory(_Base):
+    """An active product; pass `stars=` to give it a verified, valid certificate."""
+
+    class Meta:
+        model = Product
+
+    producer = factory.SubFactory(ProducerFactory)
+    category = factory.SubFactory(CategoryFactory)
+    name = factory.Sequence(lambda n: f"Sản phẩm {n}")
+    slug = factory.Sequence(lambda n: f"san-pham-{n}")
+    unit = "hộp 500 g"
+    price_vnd = 100_000
+    weight_grams = 500
+    stock = 50
+    status = ProductStatus.ACTIVE
+
+    @factory.post_generation
+    def stars(product: Product, create: bool, stars: int | None) -> None:
+        if stars:
+            CertificateFactory(product=product, stars=stars)
+
+    @factory.post_generation
+    def indexed(product: Product, create: bool, extracted: object) -> None:
+        db.session.flush()
+        index_product(product)
+
+
+class CertificateFactory(_Base):
+    """Verified, issued a year ago, valid for 36 months."""
+
+    class Meta:
+        model = OcopCertificate
+
+    product = factory.SubFactory(ProductFactory)
+    stars = 4
+    decision_number = factory.Sequence(lambda n: f"{1000 + n}/QĐ-UBND")
+    issuing_body = IssuingBody.PROVINCIAL
+    issued_on = factory.LazyFunction(lambda: today_in_vietnam() - timedelta(days=365))
+    verification = Verification.VERIFIED
+
+
+class ImageFactory(_Base):
+    class Meta:
+        model = ProductImage
+
+    product = factory.SubFactory(ProductFactory)
+    path = factory.Sequence(lambda n: f"products/p{n}.webp")
+    width = 640
+    height = 640
+    alt = "Ảnh sản phẩm"
