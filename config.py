@@ -26,6 +26,11 @@ class Config:
     SESSION_COOKIE_SAMESITE = "Lax"
     WTF_CSRF_TIME_LIMIT = None
 
+    @classmethod
+    def from_environment(cls) -> dict:
+        """Settings read from the environment when the app is created (not at import)."""
+        return {}
+
 
 class DevelopmentConfig(Config):
     DEBUG = True
@@ -39,18 +44,20 @@ class TestingConfig(Config):
 
 
 class ProductionConfig(Config):
-    SECRET_KEY = os.environ.get("SECRET_KEY")
-    SQLALCHEMY_DATABASE_URI = os.environ.get("DATABASE_URL")
     SESSION_COOKIE_SECURE = True
     REMEMBER_COOKIE_SECURE = True
     PREFERRED_URL_SCHEME = "https"
 
     @classmethod
-    def check(cls) -> None:
-        """Refuse to start without real secrets; raises RuntimeError naming what is missing."""
+    def from_environment(cls) -> dict:
+        """Raises RuntimeError naming what is missing: production never runs on defaults."""
         missing = [name for name in ("SECRET_KEY", "DATABASE_URL") if not os.environ.get(name)]
         if missing:
             raise RuntimeError(f"Production needs {', '.join(missing)} in the environment")
+        return {
+            "SECRET_KEY": os.environ["SECRET_KEY"],
+            "SQLALCHEMY_DATABASE_URI": os.environ["DATABASE_URL"],
+        }
 
 
 CONFIGS = {

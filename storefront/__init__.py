@@ -5,7 +5,7 @@ import os
 from flask import Flask, send_from_directory
 from werkzeug.wrappers import Response
 
-from config import CONFIGS, ProductionConfig
+from config import CONFIGS
 from storefront.extensions import babel, csrf, db, login_manager, migrate
 
 
@@ -16,8 +16,6 @@ def create_app(config: str | None = None, overrides: dict | None = None) -> Flas
     """
     name = config or os.environ.get("FLASK_CONFIG", "development")
     config_class = CONFIGS[name]
-    if config_class is ProductionConfig:
-        ProductionConfig.check()
     app = Flask(
         __name__,
         template_folder="../templates",
@@ -25,6 +23,7 @@ def create_app(config: str | None = None, overrides: dict | None = None) -> Flas
         instance_relative_config=True,
     )
     app.config.from_object(config_class)
+    app.config.update(config_class.from_environment())
     app.config.update(overrides or {})
     register_extensions(app)
     register_blueprints(app)
