@@ -88,7 +88,8 @@ def list_products(filters: CatalogFilters, *, today: date) -> ProductPage:
     A page past the last is corrected to the last page.
     """
     query = _filtered(filters, today)
-    total = db.session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
+    matching_ids = query.with_only_columns(Product.id).order_by(None).subquery()
+    total = db.session.scalar(select(func.count()).select_from(matching_ids)) or 0
     page = min(filters.page, max(1, ceil(total / filters.per_page)))
     rows = db.session.execute(
         query.options(joinedload(Product.cover))
@@ -98,7 +99,7 @@ def list_products(filters: CatalogFilters, *, today: date) -> ProductPage:
     ).all()
     return ProductPage(
         items=[Listing(product, certificate) for product, certificate in rows],
-        total=total or 0,
+        total=total,
         page=page,
         per_page=filters.per_page,
     )
