@@ -78,9 +78,12 @@ def register_error_handlers(app: Flask) -> None:
 
 
 def register_template_helpers(app: Flask) -> None:
+    from storefront.catalog.facets import category_tree
     from storefront.money import format_vnd
 
     app.jinja_env.filters["vnd"] = format_vnd
+    # The header's category menu on pages whose view does not pass `categories`.
+    app.jinja_env.globals["category_tree"] = category_tree
 
 
 def register_commands(app: Flask) -> None:

@@ -1,5 +1,6 @@
 """Shared fixtures: an app on a fresh database, a client, and the PostgreSQL switch."""
 
+import contextvars
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +17,15 @@ POSTGRES_URL = os.environ.get(
     "TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 )
 IN_CI = os.environ.get("CI") == "true"
+
+
+class IsolatedClient(FlaskClient):
+    """Runs each request in its own app context, as a server does, even while a test holds
+    one open for its factories: request state (`g`, the locale, the signed-in user, the
+    database session) never leaks from one request into the next."""
+
+    def open(self, *args, **kwargs):
+        return contextvars.Context().run(super().open, *args, **kwargs)
 
 
 def _postgres_reachable() -> str | None:
@@ -47,6 +57,7 @@ def app(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Flask]:
     application = create_app(
         "testing", {"SQLALCHEMY_DATABASE_URI": url, "UPLOAD_DIR": tmp_path / "uploads"}
     )
+    application.test_client_class = IsolatedClient
     with application.app_context():
         _db.drop_all()
         _db.create_all()

@@ -7,7 +7,7 @@ from storefront.api.serializers import producer_json, product_json
 from storefront.catalog.detail import find_public_product
 from storefront.catalog.filters import parse_filters
 from storefront.catalog.listing import list_products
-from storefront.catalog.pricing import offer_for, retail_price
+from storefront.catalog.pricing import offer_for
 from storefront.clock import today_in_vietnam
 from storefront.errors import api_error
 from storefront.producers.directory import (
@@ -44,7 +44,7 @@ def products() -> Response | tuple[Response, int]:
         product_json(
             item.product,
             item.certificate,
-            retail_price(item.product),
+            item.offer.price_vnd,
             [item.product.cover] if item.product.cover else [],
         )
         for item in page.items

@@ -11,6 +11,7 @@ from storefront.catalog import search
 from storefront.catalog.certification import listed_products
 from storefront.catalog.filters import CatalogFilters, Sort
 from storefront.catalog.models import Category, OcopCertificate, Product
+from storefront.catalog.pricing import Offer, offer_for
 from storefront.extensions import db
 from storefront.producers.models import Producer
 
@@ -19,6 +20,7 @@ from storefront.producers.models import Producer
 class Listing:
     product: Product
     certificate: OcopCertificate
+    offer: Offer
 
 
 @dataclass(frozen=True)
@@ -98,7 +100,10 @@ def list_products(filters: CatalogFilters, *, today: date) -> ProductPage:
         .offset((page - 1) * filters.per_page)
     ).all()
     return ProductPage(
-        items=[Listing(product, certificate) for product, certificate in rows],
+        items=[
+            Listing(product, certificate, offer_for(product, today=today, certificate=certificate))
+            for product, certificate in rows
+        ],
         total=total,
         page=page,
         per_page=filters.per_page,

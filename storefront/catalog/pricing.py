@@ -39,9 +39,15 @@ def retail_price(product: Product) -> int:
     return product.price_vnd
 
 
-def offer_for(product: Product, *, today: date) -> Offer:
-    """What a shopper is offered for this product today, and if nothing, why."""
-    certificate = current_certificate(product)
+def offer_for(
+    product: Product, *, today: date, certificate: OcopCertificate | None = None
+) -> Offer:
+    """What a shopper is offered for this product today, and if nothing, why.
+
+    `certificate` is the product's current one when the caller loaded it already (lists
+    join it in); otherwise it is found among the product's certificates.
+    """
+    certificate = certificate or current_certificate(product)
     reason: Unavailable | None = None
     withdrawn = product.status is not ProductStatus.ACTIVE
     if withdrawn or product.producer.status is not ProducerStatus.APPROVED:

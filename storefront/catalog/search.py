@@ -11,7 +11,8 @@ import re
 
 from sqlalchemy import ColumnElement, and_, case, false
 
-from storefront.catalog.models import Product
+from storefront.catalog.models import Category, Product
+from storefront.producers.models import Producer
 from storefront.text import fold, lower
 
 _WORD = re.compile(r"\w+")
@@ -28,19 +29,31 @@ def search_texts(parts: list[str]) -> tuple[str, str]:
     return _padded_words(lower(text)), _padded_words(fold(text))
 
 
-def index_product(product: Product) -> None:
-    """Refresh the product's search text; call after changing any of the parts it is made of."""
-    producer = product.producer
-    product.search_text, product.search_folded = search_texts(
+def product_search_texts(
+    *, name: str, name_en: str | None, producer: Producer, category: Category
+) -> tuple[str, str]:
+    """(accented, folded) search text of a product with these parts; bulk inserts use it
+    for rows that are not Product objects."""
+    return search_texts(
         [
-            product.name,
-            product.name_en or "",
+            name,
+            name_en or "",
             producer.name,
-            product.category.name,
-            product.category.name_en,
+            category.name,
+            category.name_en,
             producer.ward.name,
             producer.province.name,
         ]
+    )
+
+
+def index_product(product: Product) -> None:
+    """Refresh the product's search text; call after changing any of the parts it is made of."""
+    product.search_text, product.search_folded = product_search_texts(
+        name=product.name,
+        name_en=product.name_en,
+        producer=product.producer,
+        category=product.category,
     )
 
 

@@ -122,5 +122,16 @@ def test_openapi_document_describes_every_route(client, db):
         "/producers/{slug}",
     }
     documented = {p["name"] for p in document["paths"]["/products"]["get"]["parameters"]}
-    assert {"q", "stars", "category", "province", "producer_kind", "price_min", "price_max",
-            "in_stock", "sort", "page", "per_page"} <= documented
+    assert {
+        "q",
+        "stars",
+        "category",
+        "province",
+        "producer_kind",
+        "price_min",
+        "price_max",
+        "in_stock",
+        "sort",
+        "page",
+        "per_page",
+    } <= documented

@@ -7,7 +7,7 @@ from storefront.catalog.listing import list_products
 from storefront.catalog.models import ProductStatus, Verification
 from storefront.clock import today_in_vietnam
 from storefront.producers.models import ProducerKind, ProducerStatus
-from tests.factories import CertificateFactory, ProducerFactory, ProductFactory
+from tests.factories import CertificateFactory, ProductFactory
 
 
 def slugs(filters: CatalogFilters | None = None) -> list[str]:
@@ -46,9 +46,7 @@ def test_unverified_rejected_drafts_and_unapproved_producers_are_not_listed(db):
     ProductFactory(slug="never-certified")
     ProductFactory(slug="draft", stars=4, status=ProductStatus.DRAFT)
     ProductFactory(slug="archived", stars=4, status=ProductStatus.ARCHIVED)
-    ProductFactory(
-        slug="suspended-producer", stars=4, producer__status=ProducerStatus.SUSPENDED
-    )
+    ProductFactory(slug="suspended-producer", stars=4, producer__status=ProducerStatus.SUSPENDED)
     ProductFactory(slug="pending-producer", stars=4, producer__status=ProducerStatus.PENDING)
 
     assert slugs() == ["listed"]
@@ -59,9 +57,7 @@ def test_the_newest_verified_certificate_decides_the_stars(db):
     product = ProductFactory(slug="upgraded")
     CertificateFactory(product=product, stars=3, issued_on=today - timedelta(days=700))
     CertificateFactory(product=product, stars=4, issued_on=today - timedelta(days=30))
-    CertificateFactory(
-        product=product, stars=5, issued_on=today, verification=Verification.PENDING
-    )
+    CertificateFactory(product=product, stars=5, issued_on=today, verification=Verification.PENDING)
 
     page = list_products(CatalogFilters(), today=today)
     assert [item.certificate.stars for item in page.items] == [4]

@@ -62,7 +62,10 @@ def test_typed_accents_rank_first(catalogue):
 
 def test_search_covers_producer_category_and_locality(catalogue):
     assert sorted(search("duc thanh")) == [
-        "Gạo thơm ST25", "Khóm Cầu Đúc", "Mát ông trà", "Đậu phộng rang",
+        "Gạo thơm ST25",
+        "Khóm Cầu Đúc",
+        "Mát ông trà",
+        "Đậu phộng rang",
     ]
     assert sorted(search("honey")) == ["Mật ong hoa tràm"]
     assert sorted(search("nga bay")) == sorted(

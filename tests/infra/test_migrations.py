@@ -36,6 +36,9 @@ def test_models_and_migrations_agree_on_postgresql():
     need_service(_postgres_reachable())
     assert _schema_differences(POSTGRES_URL) == []
     with create_engine(POSTGRES_URL).connect() as connection:
-        assert connection.exec_driver_sql(
-            "select count(*) from information_schema.tables where table_name = 'products'"
-        ).scalar() == 0
+        assert (
+            connection.exec_driver_sql(
+                "select count(*) from information_schema.tables where table_name = 'products'"
+            ).scalar()
+            == 0
+        )

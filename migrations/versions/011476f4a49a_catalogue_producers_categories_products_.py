@@ -1,8 +1,8 @@
-"""catalogue: producers, categories, products, certificates, users
+"""catalogue: producers, categories, products, pictures, certificates, users
 
-Revision ID: dee187c3a7a5
+Revision ID: 011476f4a49a
 Revises:
-Create Date: 2026-11-29 17:33:09.145948
+Create Date: 2026-11-29 17:55:27.045499
 
 """
 
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 # revision identifiers, used by Alembic.
-revision = "dee187c3a7a5"
+revision = "011476f4a49a"
 down_revision = None
 branch_labels = None
 depends_on = None
@@ -193,6 +193,7 @@ def upgrade():
             ["product_id"], ["products.id"], name=op.f("fk_product_images_product_id_products")
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_product_images")),
+        sa.UniqueConstraint("product_id", "position", name=op.f("uq_product_images_product_id")),
     )
     with op.batch_alter_table("product_images", schema=None) as batch_op:
         batch_op.create_index(
