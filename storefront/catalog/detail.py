@@ -5,7 +5,6 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload, selectinload
 
-from storefront.catalog.certification import current_certificate
 from storefront.catalog.filters import CatalogFilters, Sort
 from storefront.catalog.listing import Listing, list_products
 from storefront.catalog.models import Category, Product, ProductStatus
@@ -31,11 +30,11 @@ def find_public_product(slug: str) -> Product | None:
         .options(
             joinedload(Product.producer),
             joinedload(Product.category).joinedload(Category.parent),
+            joinedload(Product.current_certificate),
             selectinload(Product.images),
-            selectinload(Product.certificates),
         )
     )
-    if product is None or current_certificate(product) is None:
+    if product is None or product.current_certificate is None:
         return None
     return product
 

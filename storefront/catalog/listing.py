@@ -101,7 +101,7 @@ def list_products(filters: CatalogFilters, *, today: date) -> ProductPage:
     ).all()
     return ProductPage(
         items=[
-            Listing(product, certificate, offer_for(product, today=today, certificate=certificate))
+            Listing(product, certificate, offer_for(product, today=today))
             for product, certificate in rows
         ],
         total=total,

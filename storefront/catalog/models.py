@@ -74,6 +74,11 @@ class Product(db.Model):
     status: Mapped[ProductStatus] = mapped_column(
         str_enum(ProductStatus), default=ProductStatus.DRAFT
     )
+    # The newest verified certificate, expired or not; kept by catalog.certification on
+    # every flush so lists join one row instead of searching the certificates per product.
+    current_certificate_id: Mapped[int | None] = mapped_column(
+        ForeignKey("ocop_certificates.id", use_alter=True, ondelete="SET NULL"), index=True
+    )
     # Lower-cased search text over name, producer, category and locality (see catalog.search).
     search_text: Mapped[str] = mapped_column(Text, default="")
     search_folded: Mapped[str] = mapped_column(Text, default="")
@@ -86,7 +91,12 @@ class Product(db.Model):
         back_populates="product", order_by="ProductImage.position", cascade="all, delete-orphan"
     )
     certificates: Mapped[list["OcopCertificate"]] = relationship(
-        back_populates="product", cascade="all, delete-orphan"
+        back_populates="product",
+        cascade="all, delete-orphan",
+        foreign_keys="OcopCertificate.product_id",
+    )
+    current_certificate: Mapped["OcopCertificate | None"] = relationship(
+        foreign_keys=[current_certificate_id], post_update=True
     )
     # The first picture, joined into listing queries so a page of cards costs no extra query.
     cover: Mapped["ProductImage | None"] = relationship(
@@ -147,7 +157,9 @@ class OcopCertificate(db.Model):
     )
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
-    product: Mapped[Product] = relationship(back_populates="certificates")
+    product: Mapped[Product] = relationship(
+        back_populates="certificates", foreign_keys=[product_id]
+    )
 
     def is_valid_on(self, day: date) -> bool:
         """Verified and not yet expired on `day`: on its expiry date a certificate has expired."""

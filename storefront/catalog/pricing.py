@@ -4,7 +4,6 @@ import enum
 from dataclasses import dataclass
 from datetime import date
 
-from storefront.catalog.certification import current_certificate
 from storefront.catalog.models import OcopCertificate, Product, ProductStatus
 from storefront.producers.models import ProducerStatus
 
@@ -39,15 +38,9 @@ def retail_price(product: Product) -> int:
     return product.price_vnd
 
 
-def offer_for(
-    product: Product, *, today: date, certificate: OcopCertificate | None = None
-) -> Offer:
-    """What a shopper is offered for this product today, and if nothing, why.
-
-    `certificate` is the product's current one when the caller loaded it already (lists
-    join it in); otherwise it is found among the product's certificates.
-    """
-    certificate = certificate or current_certificate(product)
+def offer_for(product: Product, *, today: date) -> Offer:
+    """What a shopper is offered for this product today, and if nothing, why."""
+    certificate = product.current_certificate
     reason: Unavailable | None = None
     withdrawn = product.status is not ProductStatus.ACTIVE
     if withdrawn or product.producer.status is not ProducerStatus.APPROVED:

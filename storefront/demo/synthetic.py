@@ -9,6 +9,7 @@ from pathlib import Path
 
 from sqlalchemy import func, insert, select
 
+from storefront.catalog.certification import refresh_current_certificates
 from storefront.catalog.models import Category, OcopCertificate, Product, ProductImage
 from storefront.catalog.search import product_search_texts
 from storefront.demo.catalogue_data import MOTIFS
@@ -79,6 +80,7 @@ def add_synthetic_products(count: int, *, today: date, upload_dir: Path) -> None
         [{**row, "product_id": id_} for row, id_ in zip(certificates, ids, strict=True)],
         **ALL_ROWS,
     )
+    refresh_current_certificates()
     db.session.execute(
         insert(ProductImage),
         [{**row, "product_id": id_, "position": 0} for row, id_ in zip(images, ids, strict=True)],

@@ -131,3 +131,31 @@ def test_a_page_past_the_end_shows_the_last_page(db):
         ProductFactory(slug=f"p{n}", stars=3)
     page = list_products(CatalogFilters(page=99, per_page=2), today=today_in_vietnam())
     assert page.page == 2 and len(page.items) == 1
+
+
+def test_the_current_certificate_follows_verification_rejection_and_removal(db):
+    today = today_in_vietnam()
+    product = ProductFactory(slug="followed")
+    older = CertificateFactory(product=product, stars=3, issued_on=today - timedelta(days=700))
+    newer = CertificateFactory(
+        product=product,
+        stars=4,
+        issued_on=today - timedelta(days=10),
+        verification=Verification.PENDING,
+    )
+    db.session.commit()
+    assert product.current_certificate == older
+
+    newer.verification = Verification.VERIFIED
+    db.session.commit()
+    assert product.current_certificate == newer
+    assert slugs(CatalogFilters(stars=frozenset({4}))) == ["followed"]
+
+    newer.verification = Verification.REJECTED
+    db.session.commit()
+    assert product.current_certificate == older
+
+    db.session.delete(older)
+    db.session.commit()
+    assert product.current_certificate is None
+    assert slugs() == []

@@ -17,7 +17,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from storefront import create_app
-from storefront.catalog.certification import current_certificate
 from storefront.catalog.filters import CatalogFilters
 from storefront.catalog.listing import list_products
 from storefront.catalog.models import (
@@ -114,7 +113,7 @@ def test_demo_lists_175_certified_products_68_with_four_stars_and_107_with_three
 def test_listed_certificates_are_provincial_verified_and_issued_in_the_last_30_months(demo):
     today = today_in_vietnam()
     for product in listed():
-        certificate = current_certificate(product)
+        certificate = product.current_certificate
         assert certificate.issuing_body is IssuingBody.PROVINCIAL
         assert certificate.decision_number.endswith("/QĐ-UBND")
         assert today - timedelta(days=31 * 30) < certificate.issued_on < today
@@ -141,7 +140,7 @@ def test_twelve_products_whose_2020_certificates_expired_are_active_but_not_list
     today = today_in_vietnam()
     shown = {product.id for product in listed()}
 
-    expired = [p for p in all_products() if not current_certificate(p).is_valid_on(today)]
+    expired = [p for p in all_products() if not p.current_certificate.is_valid_on(today)]
 
     assert len(expired) == 12
     for product in expired:
@@ -162,7 +161,7 @@ def test_seven_four_star_products_await_the_central_five_star_evaluation(demo):
 
     assert len(pending) == 7
     assert {(c.stars, c.issuing_body) for c in pending} == {(5, IssuingBody.CENTRAL)}
-    assert {current_certificate(c.product).stars for c in pending} == {4}
+    assert {c.product.current_certificate.stars for c in pending} == {4}
     assert RICE in {c.product.name for c in pending}
 
 

@@ -170,7 +170,6 @@ def demo(live_server: LiveServer) -> DemoFacts:
     from sqlalchemy import select
 
     from storefront import create_app
-    from storefront.catalog.certification import current_certificate
     from storefront.catalog.detail import find_public_product
     from storefront.catalog.models import OcopCertificate, Product
     from storefront.catalog.pricing import Unavailable, offer_for
@@ -181,7 +180,7 @@ def demo(live_server: LiveServer) -> DemoFacts:
     with app.app_context():
         today = today_in_vietnam()
         rice = db.session.scalars(select(Product).where(Product.name == RICE_NAME)).one()
-        certificate = current_certificate(rice)
+        certificate = rice.current_certificate
         assert certificate is not None, f"the seed's {RICE_NAME} has no verified certificate"
         candidates = db.session.scalars(
             select(Product.slug)

@@ -1,8 +1,8 @@
 """catalogue: producers, categories, products, pictures, certificates, users
 
-Revision ID: 011476f4a49a
+Revision ID: 4aeb78feaaa9
 Revises:
-Create Date: 2026-11-29 17:55:27.045499
+Create Date: 2026-11-29 18:01:00.491973
 
 """
 
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 # revision identifiers, used by Alembic.
-revision = "011476f4a49a"
+revision = "4aeb78feaaa9"
 down_revision = None
 branch_labels = None
 depends_on = None
@@ -92,6 +92,7 @@ def upgrade():
             sa.Enum("draft", "active", "archived", name="productstatus", native_enum=False),
             nullable=False,
         ),
+        sa.Column("current_certificate_id", sa.Integer(), nullable=True),
         sa.Column("search_text", sa.Text(), nullable=False),
         sa.Column("search_folded", sa.Text(), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
@@ -109,6 +110,11 @@ def upgrade():
     )
     with op.batch_alter_table("products", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_products_category_id"), ["category_id"], unique=False)
+        batch_op.create_index(
+            batch_op.f("ix_products_current_certificate_id"),
+            ["current_certificate_id"],
+            unique=False,
+        )
         batch_op.create_index(batch_op.f("ix_products_name"), ["name"], unique=False)
         batch_op.create_index(batch_op.f("ix_products_price_vnd"), ["price_vnd"], unique=False)
         batch_op.create_index(batch_op.f("ix_products_producer_id"), ["producer_id"], unique=False)
@@ -180,6 +186,16 @@ def upgrade():
         )
         batch_op.create_index(batch_op.f("ix_ocop_certificates_stars"), ["stars"], unique=False)
 
+    # products and ocop_certificates refer to each other: this key comes once both exist.
+    with op.batch_alter_table("products", schema=None) as batch_op:
+        batch_op.create_foreign_key(
+            batch_op.f("fk_products_current_certificate_id_ocop_certificates"),
+            "ocop_certificates",
+            ["current_certificate_id"],
+            ["id"],
+            ondelete="SET NULL",
+        )
+
     op.create_table(
         "product_images",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -209,6 +225,10 @@ def downgrade():
         batch_op.drop_index(batch_op.f("ix_product_images_product_id"))
 
     op.drop_table("product_images")
+    with op.batch_alter_table("products", schema=None) as batch_op:
+        batch_op.drop_constraint(
+            batch_op.f("fk_products_current_certificate_id_ocop_certificates"), type_="foreignkey"
+        )
     with op.batch_alter_table("ocop_certificates", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_ocop_certificates_stars"))
         batch_op.drop_index(batch_op.f("ix_ocop_certificates_expires_on"))
@@ -225,6 +245,7 @@ def downgrade():
         batch_op.drop_index(batch_op.f("ix_products_producer_id"))
         batch_op.drop_index(batch_op.f("ix_products_price_vnd"))
         batch_op.drop_index(batch_op.f("ix_products_name"))
+        batch_op.drop_index(batch_op.f("ix_products_current_certificate_id"))
         batch_op.drop_index(batch_op.f("ix_products_category_id"))
 
     op.drop_table("products")
