@@ -122,6 +122,18 @@ def upgrade():
             "ix_products_status_created_at", ["status", "created_at"], unique=False
         )
         batch_op.create_index(batch_op.f("ix_products_stock"), ["stock"], unique=False)
+        batch_op.create_index(
+            "ix_products_listing",
+            [
+                "status",
+                "producer_id",
+                "current_certificate_id",
+                "category_id",
+                "price_vnd",
+                "stock",
+            ],
+            unique=False,
+        )
 
     op.create_table(
         "users",
@@ -242,6 +254,7 @@ def downgrade():
     with op.batch_alter_table("products", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_products_stock"))
         batch_op.drop_index("ix_products_status_created_at")
+        batch_op.drop_index("ix_products_listing")
         batch_op.drop_index(batch_op.f("ix_products_producer_id"))
         batch_op.drop_index(batch_op.f("ix_products_price_vnd"))
         batch_op.drop_index(batch_op.f("ix_products_name"))

@@ -8,7 +8,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 from vietnam_provinces import Province, ProvinceCode, Ward, WardCode
 
 from storefront.catalog.certification import listed_products
-from storefront.catalog.models import Category
+from storefront.catalog.models import Category, Product
 from storefront.extensions import db
 from storefront.producers.models import Producer
 
@@ -36,9 +36,10 @@ def category_tree() -> list[Category]:
 
 def localities(today: date) -> list[Locality]:
     """Wards (with their provinces) that have at least one listed product, by name."""
+    listing_producers = listed_products(today).with_only_columns(Product.producer_id)
     rows = db.session.execute(
-        listed_products(today)
-        .with_only_columns(Producer.province_code, Producer.ward_code)
+        select(Producer.province_code, Producer.ward_code)
+        .where(Producer.id.in_(listing_producers))
         .distinct()
     ).all()
     found = [

@@ -54,6 +54,17 @@ class Product(db.Model):
         CheckConstraint("price_vnd > 0", name="price_positive"),
         CheckConstraint("stock >= 0", name="stock_not_negative"),
         Index("ix_products_status_created_at", "status", "created_at"),
+        # Covers the listing's joins and filters, so counting a page's matches never reads
+        # the wide product rows (stories, search text).
+        Index(
+            "ix_products_listing",
+            "status",
+            "producer_id",
+            "current_certificate_id",
+            "category_id",
+            "price_vnd",
+            "stock",
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
