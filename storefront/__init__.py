@@ -7,6 +7,7 @@ from werkzeug.wrappers import Response
 
 from config import CONFIGS
 from storefront.extensions import babel, csrf, db, login_manager, migrate
+from storefront.headers import register_security_headers
 
 
 def create_app(config: str | None = None, overrides: dict | None = None) -> Flask:
@@ -28,6 +29,7 @@ def create_app(config: str | None = None, overrides: dict | None = None) -> Flas
     register_extensions(app)
     register_blueprints(app)
     register_error_handlers(app)
+    register_security_headers(app)
     register_template_helpers(app)
     register_commands(app)
     return app

@@ -135,14 +135,22 @@ def browser(chromium_installed: None) -> Iterator[Browser]:
 
 @pytest.fixture
 def page(browser: Browser, live_server: LiveServer) -> Iterator[Page]:
-    """A fresh page (own cookies) whose relative URLs go to the live server."""
+    """A fresh page (own cookies) whose relative URLs go to the live server.
+
+    Fails the test if the browser reported an error, such as a Content Security Policy
+    violation or a script error, or a resource that did not load.
+    """
     context = browser.new_context(
         base_url=live_server.url, viewport={"width": 1280, "height": 900}, locale="vi-VN"
     )
     context.set_default_timeout(ACTION_TIMEOUT_MS)
     opened = context.new_page()
+    errors: list[str] = []
+    opened.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    opened.on("pageerror", lambda error: errors.append(str(error)))
     yield opened
     context.close()
+    assert errors == [], f"the browser reported errors: {errors}"
 
 
 @pytest.fixture(scope="session")
@@ -184,7 +192,7 @@ def demo(live_server: LiveServer) -> DemoFacts:
         assert certificate is not None, f"the seed's {RICE_NAME} has no verified certificate"
         candidates = db.session.scalars(
             select(Product.slug)
-            .join(OcopCertificate)
+            .join(Product.current_certificate)
             .where(OcopCertificate.expires_on <= today)
             .order_by(Product.id)
         ).all()
