@@ -7,6 +7,8 @@ import pytest
 from storefront.clock import today_in_vietnam
 from tests.factories import CertificateFactory, ImageFactory, ProducerFactory, ProductFactory
 
+pytestmark = pytest.mark.usefixtures("on_both_databases")
+
 
 @pytest.fixture
 def products(db):

@@ -1,6 +1,9 @@
-"""Only certified, active products of approved producers are listed, counted and searchable."""
+"""Only certified, active products of approved producers are listed, counted and searchable
+(on SQLite and, marked `postgres`, on PostgreSQL)."""
 
 from datetime import datetime, timedelta
+
+import pytest
 
 from storefront.catalog.filters import CatalogFilters, Sort
 from storefront.catalog.listing import list_products
@@ -8,6 +11,8 @@ from storefront.catalog.models import ProductStatus, Verification
 from storefront.clock import today_in_vietnam
 from storefront.producers.models import ProducerKind, ProducerStatus
 from tests.factories import CertificateFactory, ProductFactory
+
+pytestmark = pytest.mark.usefixtures("on_both_databases")
 
 
 def slugs(filters: CatalogFilters | None = None) -> list[str]:
