@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
+from sqlalchemy.orm import aliased
 from sqlalchemy.orm.attributes import set_committed_value
 from vietnam_provinces import Province, ProvinceCode, Ward, WardCode
 
@@ -36,11 +37,15 @@ def category_tree() -> list[Category]:
 
 def localities(today: date) -> list[Locality]:
     """Wards (with their provinces) that have at least one listed product, by name."""
-    listing_producers = listed_products(today).with_only_columns(Product.producer_id)
+    owner = aliased(Producer)
+    lists_something = (
+        listed_products(today)
+        .with_only_columns(Product.id)
+        .where(Product.producer_id == owner.id)
+        .exists()
+    )
     rows = db.session.execute(
-        select(Producer.province_code, Producer.ward_code)
-        .where(Producer.id.in_(listing_producers))
-        .distinct()
+        select(owner.province_code, owner.ward_code).where(lists_something).distinct()
     ).all()
     found = [
         Locality(

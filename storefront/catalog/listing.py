@@ -5,7 +5,7 @@ from datetime import date
 from math import ceil
 
 from sqlalchemy import ColumnElement, Select, func, or_, select
-from sqlalchemy.orm import joinedload
+from sqlalchemy.orm import joinedload, load_only
 
 from storefront.catalog import search
 from storefront.catalog.certification import listed_products
@@ -14,6 +14,20 @@ from storefront.catalog.models import Category, OcopCertificate, Product
 from storefront.catalog.pricing import Offer, offer_for
 from storefront.extensions import db
 from storefront.producers.models import Producer
+
+
+# What a product card (and an API list item) shows: the long texts stay in the database.
+CARD_COLUMNS = load_only(
+    Product.slug,
+    Product.name,
+    Product.name_en,
+    Product.unit,
+    Product.unit_en,
+    Product.price_vnd,
+    Product.stock,
+    Product.status,
+    Product.created_at,
+)
 
 
 @dataclass(frozen=True)
@@ -94,7 +108,7 @@ def list_products(filters: CatalogFilters, *, today: date) -> ProductPage:
     total = db.session.scalar(select(func.count()).select_from(matching_ids)) or 0
     page = min(filters.page, max(1, ceil(total / filters.per_page)))
     rows = db.session.execute(
-        query.options(joinedload(Product.cover))
+        query.options(joinedload(Product.cover), CARD_COLUMNS)
         .order_by(*_order(filters))
         .limit(filters.per_page)
         .offset((page - 1) * filters.per_page)

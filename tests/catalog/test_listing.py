@@ -10,7 +10,7 @@ from storefront.catalog.listing import list_products
 from storefront.catalog.models import ProductStatus, Verification
 from storefront.clock import today_in_vietnam
 from storefront.producers.models import ProducerKind, ProducerStatus
-from tests.factories import CertificateFactory, ProductFactory
+from tests.factories import CertificateFactory, ProducerFactory, ProductFactory
 
 pytestmark = pytest.mark.usefixtures("on_both_databases")
 
@@ -164,3 +164,15 @@ def test_the_current_certificate_follows_verification_rejection_and_removal(db):
     db.session.commit()
     assert product.current_certificate is None
     assert slugs() == []
+
+
+def test_locality_filter_offers_only_wards_with_listed_products(db):
+    from storefront.catalog.facets import localities
+
+    ProductFactory(slug="listed", stars=3, producer__ward_code=31340)
+    ProductFactory(slug="uncertified", producer__ward_code=31471)
+    ProducerFactory(ward_code=31441)  # no products at all
+
+    assert [(loc.ward_code, loc.ward_name) for loc in localities(today_in_vietnam())] == [
+        (31340, "Phường Ngã Bảy")
+    ]
