@@ -118,9 +118,7 @@ def upgrade():
         batch_op.create_index(batch_op.f("ix_products_name"), ["name"], unique=False)
         batch_op.create_index(batch_op.f("ix_products_price_vnd"), ["price_vnd"], unique=False)
         batch_op.create_index(batch_op.f("ix_products_producer_id"), ["producer_id"], unique=False)
-        batch_op.create_index(
-            "ix_products_status_created_at", ["status", "created_at"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_products_created_at"), ["created_at"], unique=False)
         batch_op.create_index(batch_op.f("ix_products_stock"), ["stock"], unique=False)
         batch_op.create_index(
             "ix_products_listing",
@@ -131,6 +129,7 @@ def upgrade():
                 "category_id",
                 "price_vnd",
                 "stock",
+                "created_at",
             ],
             unique=False,
         )
@@ -253,7 +252,7 @@ def downgrade():
     op.drop_table("users")
     with op.batch_alter_table("products", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_products_stock"))
-        batch_op.drop_index("ix_products_status_created_at")
+        batch_op.drop_index(batch_op.f("ix_products_created_at"))
         batch_op.drop_index("ix_products_listing")
         batch_op.drop_index(batch_op.f("ix_products_producer_id"))
         batch_op.drop_index(batch_op.f("ix_products_price_vnd"))

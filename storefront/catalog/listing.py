@@ -15,7 +15,6 @@ from storefront.catalog.pricing import Offer, offer_for
 from storefront.extensions import db
 from storefront.producers.models import Producer
 
-
 # What a product card (and an API list item) shows: the long texts stay in the database.
 CARD_COLUMNS = load_only(
     Product.slug,

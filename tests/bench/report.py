@@ -1,7 +1,8 @@
 """Summarise wrk runs as one table; exit 1 when any page answered with errors.
 
-Usage: python tests/bench/report.py NAME=WRK_OUTPUT_FILE ... (the run named "healthz" is
-the baseline of the ratio column). Each file holds the output of `wrk --latency`.
+Usage: python tests/bench/report.py NAME=WRK_OUTPUT_FILE ... (the runs named "healthz"
+and "reference" are the baselines of the ratio columns). Each file holds the output of
+`wrk --latency`.
 """
 
 import re
@@ -10,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 BASELINE = "healthz"
+REFERENCE = "reference"  # a bare Flask + SQLAlchemy + Jinja list of 24 products
 _UNITS_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0, "h": 3_600_000.0}
 _DURATION = re.compile(r"([\d.]+)(us|ms|s|m|h)$")
 
@@ -60,7 +62,8 @@ def parse_wrk(name: str, output: str) -> WrkRun:
 
 
 def table(runs: list[WrkRun]) -> str:
-    baseline = next((r.requests_per_second for r in runs if r.name == BASELINE), None)
+    rates = {r.name: r.requests_per_second for r in runs}
+    baseline, reference = rates.get(BASELINE), rates.get(REFERENCE)
     header = (
         "page",
         "req/s",
@@ -70,6 +73,7 @@ def table(runs: list[WrkRun]) -> str:
         "non-2xx",
         "socket err",
         "vs healthz",
+        "vs reference",
     )
     rows = [header]
     for run in runs:
@@ -84,6 +88,7 @@ def table(runs: list[WrkRun]) -> str:
                 str(run.non_2xx),
                 str(run.socket_errors),
                 ratio,
+                f"{run.requests_per_second / reference:.2f}" if reference else "-",
             )
         )
     widths = [max(len(row[i]) for row in rows) for i in range(len(header))]

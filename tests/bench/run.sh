@@ -51,9 +51,15 @@ BASE=http://127.0.0.1:$PORT
 "$VENV/bin/gunicorn" -w "$WORKERS" -k sync -b "127.0.0.1:$PORT" \
     --error-logfile "$OUT/gunicorn.log" wsgi:app &
 SERVER=$!
+# The yardstick: a bare Flask + SQLAlchemy + Jinja list of 24 products, same workers.
+REFERENCE_PORT=$("$VENV/bin/python" -c \
+    'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+"$VENV/bin/gunicorn" -w "$WORKERS" -k sync -b "127.0.0.1:$REFERENCE_PORT" \
+    --error-logfile "$OUT/gunicorn-reference.log" tests.bench.reference_app:app &
+REFERENCE=$!
 stop_server() {
-    kill "$SERVER" 2>/dev/null || true
-    wait "$SERVER" 2>/dev/null || true
+    kill "$SERVER" "$REFERENCE" 2>/dev/null || true
+    wait "$SERVER" "$REFERENCE" 2>/dev/null || true
 }
 trap stop_server EXIT
 trap 'exit 130' INT TERM
@@ -64,13 +70,17 @@ for _ in $(seq 100); do
     sleep 0.2
 done
 curl -fsS -o /dev/null "$BASE/healthz" || { echo "no answer from $BASE/healthz" >&2; exit 1; }
+for _ in $(seq 100); do
+    curl -fsS -o /dev/null "http://127.0.0.1:$REFERENCE_PORT/" 2>/dev/null && break
+    sleep 0.2
+done
 
 # Real slugs from the API: a 4-star product, and its category.
 json_field() { "$VENV/bin/python" -c "import json, sys; d = json.load(sys.stdin); print($1)"; }
 PRODUCT=$(curl -fsS "$BASE/api/v1/products?stars=4&per_page=1" | json_field 'd["items"][0]["slug"]')
 CATEGORY=$(curl -fsS "$BASE/api/v1/products/$PRODUCT" | json_field 'd["category"]["slug"]')
 
-NAMES=(home catalog filtered search product healthz)
+NAMES=(home catalog filtered search product healthz reference)
 declare -A PATHS=(
     [home]="/"
     [catalog]="/catalog/"
@@ -78,13 +88,16 @@ declare -A PATHS=(
     [search]="/catalog/?q=gao+vi+thuy"
     [product]="/catalog/products/$PRODUCT"
     [healthz]="/healthz"
+    [reference]="/"
 )
+declare -A BASES=([reference]="http://127.0.0.1:$REFERENCE_PORT")
+url_of() { echo "${BASES[$1]:-$BASE}${PATHS[$1]}"; }
 
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 echo "== $THREADS threads, $CONNECTIONS connections, ${DURATION} s per page; gunicorn -w $WORKERS -k sync; $(nproc) CPUs"
 echo "   load average before: $(load) (other work on the machine skews the numbers)"
 for name in "${NAMES[@]}"; do
-    status=$(curl -sS -o /dev/null -w '%{http_code}' "$BASE${PATHS[$name]}")
+    status=$(curl -sS -o /dev/null -w '%{http_code}' "$(url_of "$name")")
     printf '   %-9s %s  %s\n' "$name" "$status" "${PATHS[$name]}"
     [[ $status == 200 ]] || { echo "$name answered $status before the run" >&2; exit 1; }
 done
@@ -92,7 +105,7 @@ done
 REPORT_ARGS=()
 for name in "${NAMES[@]}"; do
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s --latency \
-        "$BASE${PATHS[$name]}" >"$OUT/wrk-$name.txt"
+        "$(url_of "$name")" >"$OUT/wrk-$name.txt"
     REPORT_ARGS+=("$name=$OUT/wrk-$name.txt")
 done
 
