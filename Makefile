@@ -19,7 +19,7 @@ translations: $(STAMP)
 
 messages: $(STAMP)
 	$(VENV)/bin/pybabel extract -F storefront/babel.cfg -k _l -k lazy_gettext -o storefront/translations/messages.pot --no-location --sort-output .
-	$(VENV)/bin/pybabel update -i storefront/translations/messages.pot -d storefront/translations -D messages --no-fuzzy-matching
+	$(VENV)/bin/pybabel update -i storefront/translations/messages.pot -d storefront/translations -D messages --no-fuzzy-matching --ignore-obsolete
 
 run: install
 	mkdir -p instance
