@@ -5,7 +5,7 @@ from flask import Blueprint, Response, current_app, jsonify, request
 from storefront.api.openapi import openapi_document
 from storefront.api.serializers import producer_json, product_json
 from storefront.catalog.detail import find_public_product
-from storefront.catalog.filters import parse_filters
+from storefront.catalog.filters import MAX_PAGE, parse_filters
 from storefront.catalog.listing import list_products
 from storefront.catalog.pricing import offer_for
 from storefront.clock import today_in_vietnam
@@ -16,6 +16,7 @@ from storefront.producers.directory import (
     list_producers,
 )
 from storefront.producers.models import ProducerKind
+from storefront.query_args import QueryArgs
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -72,34 +73,20 @@ def product(slug: str) -> Response | tuple[Response, int]:
 
 @bp.get("/producers")
 def producers() -> Response | tuple[Response, int]:
-    problems: dict[str, str] = {}
-    page = _positive(request.args.get("page", "1"), "page", problems)
-    per_page = _positive(
-        request.args.get("per_page", str(current_app.config["CATALOG_PER_PAGE"])),
-        "per_page",
-        problems,
-        high=current_app.config["API_MAX_PER_PAGE"],
-    )
-    kind = request.args.get("producer_kind") or None
-    if kind is not None and kind not in ProducerKind._value2member_map_:
-        problems["producer_kind"] = "must be one of " + ", ".join(ProducerKind)
-    if problems:
-        return _invalid(problems)
+    read = QueryArgs(request.args)
+    page = read.number("page", 1, MAX_PAGE) or 1
+    per_page = read.number("per_page", 1, current_app.config["API_MAX_PER_PAGE"])
+    kind = read.choice("producer_kind", ProducerKind)
+    if read.problems:
+        return _invalid(read.problems)
     found = list_producers(
         today=today_in_vietnam(),
         page=page,
-        per_page=per_page,
-        kind=ProducerKind(kind) if kind else None,
+        per_page=per_page or current_app.config["CATALOG_PER_PAGE"],
+        kind=kind,
     )
     items = [producer_json(p) | {"listed_products": n} for p, n in found.items]
     return jsonify(items=items, total=found.total, page=found.page, per_page=found.per_page)
-
-
-def _positive(raw: str, name: str, problems: dict[str, str], high: int = 1_000_000) -> int:
-    if raw.isdigit() and 1 <= int(raw) <= high:
-        return int(raw)
-    problems[name] = f"must be a whole number from 1 to {high}"
-    return 1
 
 
 @bp.get("/producers/<slug>")

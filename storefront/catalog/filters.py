@@ -5,6 +5,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from storefront.producers.models import ProducerKind
+from storefront.query_args import QueryArgs
 
 
 class Sort(enum.StrEnum):
@@ -18,6 +19,7 @@ class Sort(enum.StrEnum):
 
 STAR_LEVELS = (3, 4, 5)
 MAX_PRICE_VND = 1_000_000_000
+MAX_PAGE = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -51,64 +53,25 @@ class ParsedFilters:
     problems: dict[str, str] = field(default_factory=dict)  # parameter -> what was wrong
 
 
-def _int(value: str, low: int, high: int) -> int | None:
-    try:
-        number = int(value.strip())
-    except ValueError:
-        return None
-    return number if low <= number <= high else None
-
-
 def parse_filters(args: Mapping[str, str], *, per_page: int, max_per_page: int) -> ParsedFilters:
-    """Read filters leniently: a bad value is dropped (or clamped) and reported in `problems`.
+    """Read filters leniently: a bad value is dropped and reported in `problems`.
 
-    `args` may be a MultiDict: `stars` is read with getlist when it can be repeated.
+    `args` may be a MultiDict, so that `stars` can be repeated.
     """
-    problems: dict[str, str] = {}
-    values: dict = {}
-
-    def number(name: str, low: int, high: int) -> int | None:
-        raw = args.get(name, "")
-        if raw == "":
-            return None
-        parsed = _int(raw, low, high)
-        if parsed is None:
-            problems[name] = f"must be a whole number from {low} to {high}"
-        return parsed
-
-    values["q"] = args.get("q", "").strip()[:200]
-    raw_stars = args.getlist("stars") if hasattr(args, "getlist") else [args.get("stars", "")]
-    stars = set()
-    for raw in (part for item in raw_stars for part in item.split(",") if part.strip()):
-        level = _int(raw, 3, 5)
-        if level is None:
-            problems["stars"] = "must be 3, 4 or 5"
-        else:
-            stars.add(level)
-    values["stars"] = frozenset(stars)
-    values["category"] = args.get("category", "").strip()[:80]
-    values["producer"] = args.get("producer", "").strip()[:220]
-    values["province"] = number("province", 1, 999)
-    values["ward"] = number("ward", 1, 99999)
-    kind = args.get("producer_kind", "")
-    if kind:
-        if kind in ProducerKind._value2member_map_:
-            values["producer_kind"] = ProducerKind(kind)
-        else:
-            problems["producer_kind"] = "must be one of " + ", ".join(ProducerKind)
-    values["price_min"] = number("price_min", 0, MAX_PRICE_VND)
-    values["price_max"] = number("price_max", 0, MAX_PRICE_VND)
-    in_stock = args.get("in_stock", "")
-    if in_stock not in ("", "0", "1", "true", "false", "on"):
-        problems["in_stock"] = "must be 1 or 0"
-    values["in_stock"] = in_stock in ("1", "true", "on")
-    sort = args.get("sort", "")
-    if sort:
-        if sort in Sort._value2member_map_:
-            values["sort"] = Sort(sort)
-        else:
-            problems["sort"] = "must be one of " + ", ".join(Sort)
-    values["page"] = number("page", 1, 1_000_000) or 1
-    requested = number("per_page", 1, max_per_page)
-    values["per_page"] = requested or per_page
-    return ParsedFilters(CatalogFilters(**values), problems)
+    read = QueryArgs(args)
+    filters = CatalogFilters(
+        q=read.text("q", max_length=200),
+        stars=read.numbers("stars", STAR_LEVELS),
+        category=read.text("category", max_length=80),
+        producer=read.text("producer", max_length=220),
+        province=read.number("province", 1, 999),
+        ward=read.number("ward", 1, 99999),
+        producer_kind=read.choice("producer_kind", ProducerKind),
+        price_min=read.number("price_min", 0, MAX_PRICE_VND),
+        price_max=read.number("price_max", 0, MAX_PRICE_VND),
+        in_stock=read.flag("in_stock"),
+        sort=read.choice("sort", Sort),
+        page=read.number("page", 1, MAX_PAGE) or 1,
+        per_page=read.number("per_page", 1, max_per_page) or per_page,
+    )
+    return ParsedFilters(filters, read.problems)

@@ -2,7 +2,6 @@
 
 from dataclasses import dataclass
 from datetime import date
-from math import ceil
 
 from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.orm import joinedload, load_only
@@ -13,6 +12,7 @@ from storefront.catalog.filters import CatalogFilters, Sort
 from storefront.catalog.models import Category, OcopCertificate, Product
 from storefront.catalog.pricing import Offer, offer_for
 from storefront.extensions import db
+from storefront.pagination import Page, last_page
 from storefront.producers.models import Producer
 
 # What a product card (and an API list item) shows: the long texts stay in the database.
@@ -34,18 +34,6 @@ class Listing:
     product: Product
     certificate: OcopCertificate
     offer: Offer
-
-
-@dataclass(frozen=True)
-class ProductPage:
-    items: list[Listing]
-    total: int
-    page: int
-    per_page: int
-
-    @property
-    def pages(self) -> int:
-        return max(1, ceil(self.total / self.per_page))
 
 
 def _in_category(slug: str) -> ColumnElement[bool]:
@@ -97,7 +85,7 @@ def _order(filters: CatalogFilters) -> list[ColumnElement]:
     return [*order, Product.id.asc()]
 
 
-def list_products(filters: CatalogFilters, *, today: date) -> ProductPage:
+def list_products(filters: CatalogFilters, *, today: date) -> Page[Listing]:
     """One page of listed products; two queries whatever the page size.
 
     A page past the last is corrected to the last page.
@@ -105,14 +93,14 @@ def list_products(filters: CatalogFilters, *, today: date) -> ProductPage:
     query = _filtered(filters, today)
     matching_ids = query.with_only_columns(Product.id).order_by(None).subquery()
     total = db.session.scalar(select(func.count()).select_from(matching_ids)) or 0
-    page = min(filters.page, max(1, ceil(total / filters.per_page)))
+    page = min(filters.page, last_page(total, filters.per_page))
     rows = db.session.execute(
         query.options(joinedload(Product.cover), CARD_COLUMNS)
         .order_by(*_order(filters))
         .limit(filters.per_page)
         .offset((page - 1) * filters.per_page)
     ).all()
-    return ProductPage(
+    return Page(
         items=[
             Listing(product, certificate, offer_for(product, today=today))
             for product, certificate in rows

@@ -1,27 +1,14 @@
 """Finding approved producers, with how many certified products each lists."""
 
-from dataclasses import dataclass
 from datetime import date
-from math import ceil
 
 from sqlalchemy import func, select
 
 from storefront.catalog.certification import listed_products
 from storefront.catalog.models import Product
 from storefront.extensions import db
+from storefront.pagination import Page, last_page
 from storefront.producers.models import Producer, ProducerKind, ProducerStatus
-
-
-@dataclass(frozen=True)
-class ProducerPage:
-    items: list[tuple[Producer, int]]  # (producer, number of listed products)
-    total: int
-    page: int
-    per_page: int
-
-    @property
-    def pages(self) -> int:
-        return max(1, ceil(self.total / self.per_page))
 
 
 def find_approved_producer(slug: str) -> Producer | None:
@@ -37,13 +24,13 @@ def count_listed_products(producer: Producer, *, today: date) -> int:
 
 def list_producers(
     *, today: date, page: int, per_page: int, kind: ProducerKind | None = None
-) -> ProducerPage:
+) -> Page[tuple[Producer, int]]:
     """Approved producers by name, each with its listed-product count; two queries."""
     approved = select(Producer).where(Producer.status == ProducerStatus.APPROVED)
     if kind is not None:
         approved = approved.where(Producer.kind == kind)
     total = db.session.scalar(select(func.count()).select_from(approved.subquery())) or 0
-    page = min(page, max(1, ceil(total / per_page)))
+    page = min(page, last_page(total, per_page))
     counts = (
         listed_products(today)
         .with_only_columns(Product.producer_id, func.count().label("listed"))
@@ -57,4 +44,4 @@ def list_producers(
         .limit(per_page)
         .offset((page - 1) * per_page)
     ).all()
-    return ProducerPage([(p, n) for p, n in rows], total, page, per_page)
+    return Page([(p, n) for p, n in rows], total, page, per_page)
