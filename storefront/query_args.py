@@ -1,10 +1,13 @@
-"""Reading a query string leniently: a bad value is dropped and the problem noted, so pages
-can ignore it and the API can answer 400 with what was wrong."""
+"""Reading a query string leniently: a bad value is dropped and the problem noted (in the
+visitor's language), so pages can leave it out and the API can answer 400 with what was
+wrong. Needs a request (or app) context for the translations."""
 
 import enum
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TypeVar
+
+from flask_babel import gettext as _
 
 E = TypeVar("E", bound=enum.StrEnum)
 
@@ -27,7 +30,9 @@ class QueryArgs:
         except ValueError:
             value = None
         if value is None or not low <= value <= high:
-            self.problems[name] = f"must be a whole number from {low} to {high}"
+            self.problems[name] = _(
+                "must be a whole number from %(low)d to %(high)d", low=low, high=high
+            )
             return None
         return value
 
@@ -40,7 +45,9 @@ class QueryArgs:
             if raw.isdigit() and int(raw) in allowed:
                 found.add(int(raw))
             elif raw:
-                self.problems[name] = "must be " + " or ".join(map(str, allowed))
+                self.problems[name] = _(
+                    "must be one of %(values)s", values=", ".join(map(str, allowed))
+                )
         return frozenset(found)
 
     def choice(self, name: str, choices: type[E]) -> E | None:
@@ -48,11 +55,11 @@ class QueryArgs:
         if raw in choices._value2member_map_:
             return choices(raw)
         if raw:
-            self.problems[name] = "must be one of " + ", ".join(choices)
+            self.problems[name] = _("must be one of %(values)s", values=", ".join(choices))
         return None
 
     def flag(self, name: str) -> bool:
         raw = self.args.get(name, "")
         if raw not in ("", "0", "1", "true", "false", "on"):
-            self.problems[name] = "must be 1 or 0"
+            self.problems[name] = _("must be 1 or 0")
         return raw in ("1", "true", "on")

@@ -1,6 +1,7 @@
 """JSON API, read-only: products and producers. Thin: it calls the domains' functions."""
 
 from flask import Blueprint, Response, current_app, jsonify, request
+from flask_babel import gettext as _
 
 from storefront.api.openapi import openapi_document
 from storefront.api.serializers import producer_json, product_json
@@ -23,12 +24,12 @@ bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
 def _invalid(problems: dict[str, str]) -> tuple[Response, int]:
     return api_error(
-        400, "invalid_parameter", "Some query parameters are not valid.", parameters=problems
+        400, "invalid_parameter", _("Some query parameters are not valid."), parameters=problems
     )
 
 
-def _not_found(what: str) -> tuple[Response, int]:
-    return api_error(404, "not_found", f"No such {what}.")
+def _not_found(message: str) -> tuple[Response, int]:
+    return api_error(404, "not_found", message)
 
 
 @bp.get("/products")
@@ -59,7 +60,7 @@ def product(slug: str) -> Response | tuple[Response, int]:
     offer = offer_for(found, today=today_in_vietnam()) if found else None
     # Only listed products are in the API: an expired or archived one is absent, as in lists.
     if found is None or offer is None or offer.certificate is None or not offer.listed:
-        return _not_found("product")
+        return _not_found(_("No such product: it is unknown or not certified today."))
     body = product_json(found, offer.certificate, offer.price_vnd, found.images)
     body |= {
         "name_en": found.name_en,
@@ -93,7 +94,7 @@ def producers() -> Response | tuple[Response, int]:
 def producer(slug: str) -> Response | tuple[Response, int]:
     found = find_approved_producer(slug)
     if found is None:
-        return _not_found("producer")
+        return _not_found(_("No such approved producer."))
     body = producer_json(found) | {
         "address": found.address,
         "phone": found.phone,

@@ -40,6 +40,7 @@ def catalog() -> str:
         categories=category_tree(),
         localities=localities(today),
         sorts=list(Sort),
+        ignored=sorted(parsed.problems),
     )
 
 

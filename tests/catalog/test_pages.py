@@ -170,3 +170,16 @@ def test_media_files_are_served_from_the_upload_folder(app, client, db):
 
 def test_healthz(client, db):
     assert client.get("/healthz").get_data(as_text=True) == "ok"
+
+
+def test_ignored_filters_are_named_on_the_page(client, shop):
+    page = text_of(client.get("/catalog/?stars=9&price_min=abc"))
+    assert "price_min, stars" in page
+    assert "notice" in page
+
+
+def test_api_errors_speak_the_visitors_language(client, shop):
+    vietnamese = client.get("/api/v1/products?per_page=500").get_json()["error"]
+    english = client.get("/api/v1/products?per_page=500&lang=en").get_json()["error"]
+    assert vietnamese["details"]["parameters"]["per_page"] == "phải là số nguyên từ 1 đến 100"
+    assert english["details"]["parameters"]["per_page"] == "must be a whole number from 1 to 100"
