@@ -25,6 +25,24 @@ class Config:
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     WTF_CSRF_TIME_LIMIT = None
+    # The store's public address, for links in e-mails sent outside a request.
+    STORE_URL = os.environ.get("STORE_URL", "http://127.0.0.1:5000")
+    # Mail: "file" writes each message to the log and to instance/mail/ (development);
+    # "smtp" sends through MAIL_SERVER. Messages wait in the outbox table until sent.
+    MAIL_BACKEND = os.environ.get("MAIL_BACKEND", "file")
+    MAIL_DIR = INSTANCE_DIR / "mail"
+    MAIL_SERVER = os.environ.get("MAIL_SERVER", "127.0.0.1")
+    MAIL_PORT = int(os.environ.get("MAIL_PORT", "25"))
+    MAIL_USE_TLS = os.environ.get("MAIL_USE_TLS", "") == "1"
+    MAIL_USERNAME = os.environ.get("MAIL_USERNAME")
+    MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD")
+    MAIL_DEFAULT_SENDER = os.environ.get("MAIL_DEFAULT_SENDER", "Chợ OCOP <no-reply@localhost>")
+    MAIL_TIMEOUT_SECONDS = 10
+    # Sessions: staff and producer sessions end after this long without a request.
+    IDLE_TIMEOUT_MINUTES = 30
+    # Rate limits (Flask-Limiter): in memory unless REDIS_URL points at a Redis server.
+    RATELIMIT_STORAGE_URI = os.environ.get("REDIS_URL", "memory://")
+    RATELIMIT_HEADERS_ENABLED = True
 
     @classmethod
     def from_environment(cls) -> dict:
@@ -41,12 +59,16 @@ class TestingConfig(Config):
     SECRET_KEY = "testing-only"
     SQLALCHEMY_DATABASE_URI = "sqlite://"
     WTF_CSRF_ENABLED = False
+    MAIL_BACKEND = "smtp"  # tests that read mail start an aiosmtpd server and set MAIL_PORT
+    MAIL_PORT = 1  # nothing listens here unless a test says so: mail stays in the outbox
+    RATELIMIT_STORAGE_URI = "memory://"
 
 
 class ProductionConfig(Config):
     SESSION_COOKIE_SECURE = True
     REMEMBER_COOKIE_SECURE = True
     PREFERRED_URL_SCHEME = "https"
+    MAIL_BACKEND = os.environ.get("MAIL_BACKEND", "smtp")
 
     @classmethod
     def from_environment(cls) -> dict:
