@@ -6,7 +6,7 @@ from flask import Flask, send_from_directory
 from werkzeug.wrappers import Response
 
 from config import CONFIGS
-from storefront.extensions import babel, csrf, db, login_manager, migrate
+from storefront.extensions import babel, csrf, db, limiter, login_manager, migrate
 from storefront.headers import register_security_headers
 
 
@@ -37,6 +37,7 @@ def create_app(config: str | None = None, overrides: dict | None = None) -> Flas
 
 def register_extensions(app: Flask) -> None:
     from storefront.i18n import init_i18n, select_locale
+    from storefront.mail.hooks import init_mail
 
     db.init_app(app)
     migrate.init_app(
@@ -45,16 +46,17 @@ def register_extensions(app: Flask) -> None:
     csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
     login_manager.init_app(app)
+    limiter.init_app(app)
     init_i18n(app)
+    init_mail(app)
 
-    from storefront.accounts.models import User
+    from storefront.accounts.sessions import init_sessions
 
-    @login_manager.user_loader
-    def load_user(user_id: str) -> User | None:
-        return db.session.get(User, int(user_id)) if user_id.isdigit() else None
+    init_sessions(app)
 
 
 def register_blueprints(app: Flask) -> None:
+    from storefront.accounts.views import bp as accounts_bp
     from storefront.api.views import bp as api_bp
     from storefront.catalog.views import bp as catalog_bp
     from storefront.producers.views import bp as producers_bp
@@ -62,6 +64,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(catalog_bp)
     app.register_blueprint(producers_bp)
     app.register_blueprint(api_bp)
+    app.register_blueprint(accounts_bp)
     csrf.exempt(api_bp)
 
     @app.get("/healthz")

@@ -1,10 +1,18 @@
-"""Flask commands: `flask seed-demo`, ..."""
+"""Flask commands: `flask seed-demo`, `flask mail send-pending`, ..."""
 
 import click
 from flask import Flask
 
 
 def register(app: Flask) -> None:
+    from storefront.mail.commands import mail_cli
+
+    app.cli.add_command(mail_cli)
+
+    from storefront.accounts.commands import create_staff_command
+
+    app.cli.add_command(create_staff_command)
+
     @app.cli.command("seed-demo")
     @click.option(
         "--products",

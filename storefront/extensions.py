@@ -1,6 +1,8 @@
 """Flask extensions, created unbound; this module imports nothing from the app."""
 
 from flask_babel import Babel
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
@@ -26,3 +28,5 @@ migrate = Migrate()
 csrf = CSRFProtect()
 babel = Babel()
 login_manager = LoginManager()
+# Keyed by the client's address; storage from RATELIMIT_STORAGE_URI (memory, or Redis).
+limiter = Limiter(key_func=get_remote_address)

@@ -113,3 +113,41 @@ def count_queries(db):
             event.remove(db.engine, "before_cursor_execute", counter)
 
     return counting
+
+
+@pytest.fixture
+def smtp_server(app: Flask):
+    """A real SMTP server on 127.0.0.1 that the app sends to; `.messages`, `.stop()`,
+    `.start()`. Mail queued in a request is sent when the response is closed
+    (`response.close()` or `with client.post(...)`), as a WSGI server does."""
+    from tests.mail_server import RecordingSMTPServer
+
+    server = RecordingSMTPServer()
+    server.start()
+    app.config.update(MAIL_BACKEND="smtp", MAIL_SERVER="127.0.0.1", MAIL_PORT=server.port)
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def login_as(db, client: FlaskClient):
+    """`login_as(Role.STAFF)` or `login_as(user)`: sign `client` (or `client=`) in through
+    the real sign-in form, and return the user. A producer member gets a new producer."""
+    from storefront.accounts.models import Role, User
+    from tests.factories import USER_PASSWORD, ProducerFactory, UserFactory
+
+    def sign_in(who: Role | User = Role.SHOPPER, *, client: FlaskClient = client) -> User:
+        if isinstance(who, User):
+            user = who
+        elif who is Role.PRODUCER:
+            user = UserFactory(role=who, producer_id=ProducerFactory().id)
+        else:
+            user = UserFactory(role=who)
+        db.session.commit()
+        response = client.post(
+            "/account/sign-in", data={"email": user.email, "password": USER_PASSWORD}
+        )
+        assert response.status_code == 302, "sign-in failed"
+        return user
+
+    return sign_in

@@ -1,10 +1,13 @@
 """factory_boy factories for the catalogue: a certified product is one call away."""
 
+import functools
 from datetime import timedelta
 
 import factory
 from factory.alchemy import SQLAlchemyModelFactory
 
+from storefront.accounts.models import Role, User
+from storefront.accounts.passwords import hash_password
 from storefront.catalog.models import (
     Category,
     IssuingBody,
@@ -104,3 +107,25 @@ class ImageFactory(_Base):
     width = 640
     height = 640
     alt = "Ảnh sản phẩm"
+
+
+USER_PASSWORD = "mekong lotus pond at dawn"
+
+
+@functools.cache
+def _user_password_hash() -> str:
+    """Hashed once per run: Argon2id is slow on purpose."""
+    return hash_password(USER_PASSWORD)
+
+
+class UserFactory(_Base):
+    """A shopper whose password is USER_PASSWORD; pass `role=` (and `producer_id=`)."""
+
+    class Meta:
+        model = User
+
+    email = factory.Sequence(lambda n: f"user{n}@example.vn")
+    name = factory.Sequence(lambda n: f"Nguyễn Thị Lan {n}")
+    role = Role.SHOPPER
+    locale = "vi"
+    password_hash = factory.LazyFunction(_user_password_hash)

@@ -10,7 +10,11 @@ KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "lazy_gettext": None
 
 
 def _extracted_msgids() -> set[str]:
-    method_map = [("storefront/**.py", "python"), ("templates/**.html", "jinja2")]
+    method_map = [
+        ("storefront/**.py", "python"),
+        ("templates/**.html", "jinja2"),
+        ("templates/**.txt", "jinja2"),  # mail's plain-text parts and subjects
+    ]
     found = set()
     for _file, _line, message, _comments, _context in extract_from_dir(
         str(ROOT), method_map, keywords=KEYWORDS

@@ -3,9 +3,6 @@
 import pytest
 from flask import Flask
 
-from storefront.accounts.models import Role, User
-from storefront.extensions import login_manager
-
 
 @pytest.fixture
 def broken(app: Flask) -> Flask:
@@ -43,12 +40,3 @@ def test_pages_carry_a_strict_content_security_policy(client, db):
     policy = client.get("/").headers["Content-Security-Policy"]
     assert "script-src 'self'" in policy and "unsafe-inline" not in policy
     assert client.get("/").headers["X-Content-Type-Options"] == "nosniff"
-
-
-def test_flask_login_loads_users_by_id(app, db):
-    user = User(email="staff@example.vn", name="Chị Lan", role=Role.STAFF)
-    db.session.add(user)
-    db.session.commit()
-    assert login_manager._user_callback(str(user.id)) == user
-    assert login_manager._user_callback("not-a-number") is None
-    assert login_manager._user_callback("999") is None
