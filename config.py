@@ -20,6 +20,7 @@ class Config:
     BABEL_TRANSLATION_DIRECTORIES = str(BASE_DIR / "storefront" / "translations")
     LANGUAGES = ("vi", "en")
     STORE_TIMEZONE = "Asia/Ho_Chi_Minh"
+    LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
     CATALOG_PER_PAGE = 24
     API_MAX_PER_PAGE = 100
     SESSION_COOKIE_HTTPONLY = True

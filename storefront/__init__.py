@@ -26,6 +26,7 @@ def create_app(config: str | None = None, overrides: dict | None = None) -> Flas
     app.config.from_object(config_class)
     app.config.update(config_class.from_environment())
     app.config.update(overrides or {})
+    app.logger.setLevel(app.config["LOG_LEVEL"])
     register_extensions(app)
     register_blueprints(app)
     register_error_handlers(app)
