@@ -2,7 +2,7 @@
 
 import os
 
-from flask import Flask, send_from_directory
+from flask import Flask, current_app, send_from_directory, url_for
 from werkzeug.wrappers import Response
 
 from config import CONFIGS
@@ -83,11 +83,17 @@ def register_error_handlers(app: Flask) -> None:
     register(app)
 
 
+def url_if_exists(endpoint: str, **values: object) -> str | None:
+    """The address of `endpoint`, or None when the app has no such page (yet)."""
+    return url_for(endpoint, **values) if endpoint in current_app.view_functions else None
+
+
 def register_template_helpers(app: Flask) -> None:
     from storefront.catalog.facets import category_tree
     from storefront.money import format_vnd
 
     app.jinja_env.filters["vnd"] = format_vnd
+    app.jinja_env.globals["url_if_exists"] = url_if_exists
     # The header's category menu on pages whose view does not pass `categories`.
     app.jinja_env.globals["category_tree"] = category_tree
 
