@@ -1,0 +1,118 @@
+"""Hostile text in product, producer and story fields renders inert on every page showing it."""
+
+from html.parser import HTMLParser
+
+import pytest
+
+from tests.factories import CategoryFactory, ImageFactory, ProducerFactory, ProductFactory
+
+VECTORS = [
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "<svg onload=alert(1)>",
+    "<svg><script>alert(1)</script></svg>",
+    '"><script>alert(1)</script>',
+    "'><img src=x onerror=alert(1)>",
+    '<a href="javascript:alert(1)">x</a>',
+    "<a href='jaVasCript:alert(1)'>x</a>",
+    "[x](javascript:alert(1))",
+    "![x](javascript:alert(1))",
+    "<iframe src=javascript:alert(1)></iframe>",
+    "<body onload=alert(1)>",
+    "<details open ontoggle=alert(1)>",
+    "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
+    "<style>@import 'javascript:alert(1)';</style>",
+    "<object data=javascript:alert(1)>",
+    "<embed src=javascript:alert(1)>",
+    "<form action=javascript:alert(1)><button>x</button></form>",
+    "<input autofocus onfocus=alert(1)>",
+    "<video><source onerror=alert(1)></video>",
+    "<marquee onstart=alert(1)>",
+    "{{ 7*7 }}<script>alert(1)</script>",
+    "</textarea><script>alert(1)</script>",
+    "</title><script>alert(1)</script>",
+    "<!--<img src=--><img src=x onerror=alert(1)//-->",
+]
+WRAPPERS = ["{}", "Gạo {} Vị Thủy", "**{}**", "> {}", "- {}\n- x"]
+PAYLOADS = [wrapper.format(vector) for vector in VECTORS for wrapper in WRAPPERS]
+
+
+URL_ATTRIBUTES = ("href", "src", "action", "data", "formaction")
+
+
+class _ActiveContent(HTMLParser):
+    """Collects what a browser would run: scripts (other than ours), handlers, js: URLs."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        if tag == "script" and not (attributes.get("src") or "").startswith("/static/"):
+            self.found.append(f"<script {attributes}>")
+        if tag in ("iframe", "object", "embed", "style", "base"):
+            self.found.append(f"<{tag}>")
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.found.append(f"<{tag} {name}=...>")
+            url = (value or "").strip().lower().replace("\x00", "")
+            if name in URL_ATTRIBUTES and url.startswith(("javascript:", "data:text")):
+                self.found.append(f"<{tag} {name}={value}>")
+
+
+def active_content(html: str) -> list[str]:
+    parser = _ActiveContent()
+    parser.feed(html)
+    return parser.found
+
+
+def test_there_are_over_a_hundred_payloads():
+    assert len(PAYLOADS) >= 100
+
+
+@pytest.fixture
+def hostile_shop(db):
+    """One product and producer per payload, every text field carrying it."""
+    category = CategoryFactory(name="Danh mục <b>", name_en="Category <i>")
+    for n, payload in enumerate(PAYLOADS):
+        producer = ProducerFactory(name=f"P{n} {payload}", story=payload, address=payload)
+        product = ProductFactory(
+            slug=f"x{n}",
+            name=f"Sản phẩm {n} {payload}",
+            name_en=payload,
+            unit=payload[:60],
+            description=payload,
+            story=payload,
+            producer=producer,
+            category=category,
+            stars=4,
+        )
+        ImageFactory(product=product, alt=payload[:200])
+    db.session.commit()
+
+
+def test_hostile_text_is_inert_on_every_public_page(client, hostile_shop, db):
+    from storefront.producers.models import Producer
+
+    pages = [
+        "/",
+        "/?lang=en",
+        "/catalog/?per_page=100",
+        "/catalog/?per_page=100&page=2",
+        "/catalog/?q=script",
+        "/catalog/?q=%3Cscript%3E",
+    ]
+    pages += [f"/catalog/products/x{n}" for n in range(len(PAYLOADS))]
+    pages += [f"/producers/{p.slug}" for p in db.session.scalars(db.select(Producer))]
+    for page in pages:
+        response = client.get(page)
+        assert response.status_code == 200, page
+        assert active_content(response.get_data(as_text=True)) == [], page
+
+
+def test_hostile_text_comes_back_from_the_api_as_plain_json_strings(client, hostile_shop):
+    response = client.get("/api/v1/products?per_page=100")
+    assert response.mimetype == "application/json"
+    names = [item["name"] for item in response.get_json()["items"]]
+    assert any("<script>alert(1)</script>" in name for name in names)
