@@ -26,6 +26,9 @@ class Config:
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     WTF_CSRF_TIME_LIMIT = None
+    # Uploads are checked one by one (pictures 5 MB, scans 10 MB); this stops anything
+    # larger before it is read at all.
+    MAX_CONTENT_LENGTH = 12 * 1024 * 1024
     # The store's public address, for links in e-mails sent outside a request.
     STORE_URL = os.environ.get("STORE_URL", "http://127.0.0.1:5000")
     # Mail: "file" writes each message to the log and to instance/mail/ (development);

@@ -1,8 +1,9 @@
 """The OCOP storefront: create_app() wires configuration, extensions and blueprints."""
 
 import os
+import posixpath
 
-from flask import Flask, current_app, send_from_directory, url_for
+from flask import Flask, abort, current_app, send_from_directory, url_for
 from werkzeug.wrappers import Response
 
 from config import CONFIGS
@@ -59,13 +60,16 @@ def register_extensions(app: Flask) -> None:
 def register_blueprints(app: Flask) -> None:
     from storefront.accounts.views import bp as accounts_bp
     from storefront.api.views import bp as api_bp
+    from storefront.catalog.uploads import is_private
     from storefront.catalog.views import bp as catalog_bp
+    from storefront.inventory.views import bp as inventory_bp
     from storefront.producers.views import bp as producers_bp
 
     app.register_blueprint(catalog_bp)
     app.register_blueprint(producers_bp)
     app.register_blueprint(api_bp)
     app.register_blueprint(accounts_bp)
+    app.register_blueprint(inventory_bp)
     csrf.exempt(api_bp)
 
     @app.get("/healthz")
@@ -74,6 +78,8 @@ def register_blueprints(app: Flask) -> None:
 
     @app.get("/media/<path:filename>")
     def media(filename: str) -> Response:
+        if is_private(posixpath.normpath(filename)):  # certificate scans: see catalog views
+            abort(404)
         return send_from_directory(app.config["UPLOAD_DIR"], filename, max_age=7 * 24 * 3600)
 
 

@@ -20,6 +20,7 @@ def _messages() -> dict[int, str]:
         403: _("You do not have permission to see this page."),
         404: _("We could not find that page."),
         405: _("That action is not allowed here."),
+        413: _("That file is too large to upload."),
         429: _("Too many requests: please wait a moment and try again."),
         500: _("Something went wrong on our side. Please try again in a moment."),
     }

@@ -4,11 +4,12 @@ from collections.abc import Callable
 from functools import wraps
 from typing import ParamSpec, TypeVar
 
-from flask import abort
+from flask import abort, g
 from flask_login import current_user
 
 from storefront.accounts.models import Role
-from storefront.extensions import login_manager
+from storefront.extensions import db, login_manager
+from storefront.producers.models import Producer, ProducerStatus
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -29,3 +30,25 @@ def role_required(*roles: Role) -> Callable[[Callable[P, R]], Callable[P, R]]:
         return guarded
 
     return decorator
+
+
+def producer_member_required(view: Callable[P, R]) -> Callable[P, R]:
+    """For the producer portal: a producer member whose producer is approved (else 403).
+
+    The view reaches that producer through `current_producer()`.
+    """
+
+    @wraps(view)
+    def guarded(*args: P.args, **kwargs: P.kwargs) -> R:
+        producer = db.session.get(Producer, current_user.producer_id or 0)
+        if producer is None or producer.status is not ProducerStatus.APPROVED:
+            abort(403)
+        g.portal_producer = producer
+        return view(*args, **kwargs)
+
+    return role_required(Role.PRODUCER)(guarded)
+
+
+def current_producer() -> Producer:
+    """The approved producer of the signed-in member, in a view guarded as above."""
+    return g.portal_producer

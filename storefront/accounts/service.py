@@ -171,6 +171,12 @@ def suspend_user(user: User) -> None:
     db.session.commit()
 
 
+def reinstate_user(user: User) -> None:
+    """Let a suspended user sign in again (their old sessions stay ended)."""
+    user.active = True
+    db.session.commit()
+
+
 def create_or_promote_staff(*, email: str, password: str | None) -> tuple[User, bool]:
     """Make the account at `email` staff, creating it with `password` when there is none.
 

@@ -1,6 +1,9 @@
-"""Account pages under /account: sign up, sign in and out, password reset, settings."""
+"""Account pages under /account: sign up, sign in and out, password reset, settings; and
+the staff's list of users under /staff/users."""
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from collections.abc import Callable
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
@@ -8,6 +11,7 @@ from flask_wtf import FlaskForm
 from werkzeug.wrappers import Response
 
 from storefront.accounts import service
+from storefront.accounts.access import role_required
 from storefront.accounts.contact import display_phone, email_key
 from storefront.accounts.errors import AccountError, AccountErrorCode
 from storefront.accounts.forms import (
@@ -19,15 +23,18 @@ from storefront.accounts.forms import (
     SignInForm,
     SignUpForm,
 )
-from storefront.accounts.models import User
+from storefront.accounts.models import Role, User
+from storefront.accounts.search import UserState, search_users
 from storefront.accounts.sessions import end_session, safe_next, start_session
-from storefront.extensions import limiter
+from storefront.extensions import db, limiter
+from storefront.query_args import QueryArgs
 
-bp = Blueprint("accounts", __name__, url_prefix="/account")
+bp = Blueprint("accounts", __name__)
 
 SIGN_IN_PER_IP = "10 per minute"
 SIGN_IN_FAILURES_PER_ACCOUNT = "5 per 15 minutes"
 FORMS_PER_IP = "20 per hour"  # sign-up and reset requests
+STAFF_PER_PAGE = 50
 
 # The form field each error belongs to (the first one the form has); else the whole form.
 ERROR_FIELDS: dict[AccountErrorCode, tuple[str, ...]] = {
@@ -61,7 +68,7 @@ def _sign_in_failed(response: Response) -> bool:
     return response.status_code != 302
 
 
-@bp.route("/sign-up", methods=["GET", "POST"])
+@bp.route("/account/sign-up", methods=["GET", "POST"])
 @limiter.limit(FORMS_PER_IP, methods=["POST"])
 def sign_up() -> Response | str:
     form = SignUpForm()
@@ -82,7 +89,7 @@ def sign_up() -> Response | str:
     return render_template("accounts/sign_up.html", form=form)
 
 
-@bp.route("/sign-in", methods=["GET", "POST"])
+@bp.route("/account/sign-in", methods=["GET", "POST"])
 @limiter.limit(SIGN_IN_PER_IP, methods=["POST"])
 @limiter.limit(
     SIGN_IN_FAILURES_PER_ACCOUNT,
@@ -103,7 +110,7 @@ def sign_in() -> Response | str:
     return render_template("accounts/sign_in.html", form=form)
 
 
-@bp.post("/sign-out")
+@bp.post("/account/sign-out")
 def sign_out() -> Response:
     if current_user.is_authenticated:
         service.sign_out(_me())
@@ -112,7 +119,7 @@ def sign_out() -> Response:
     return redirect(url_for("catalog.home"))
 
 
-@bp.route("/reset", methods=["GET", "POST"])
+@bp.route("/account/reset", methods=["GET", "POST"])
 @limiter.limit(FORMS_PER_IP, methods=["POST"])
 def reset_request() -> Response | str:
     form = ResetRequestForm()
@@ -122,7 +129,7 @@ def reset_request() -> Response | str:
     return render_template("accounts/reset_request.html", form=form)
 
 
-@bp.route("/reset/<token>", methods=["GET", "POST"])
+@bp.route("/account/reset/<token>", methods=["GET", "POST"])
 def reset_password(token: str) -> Response | str:
     form = ResetPasswordForm()
     try:
@@ -141,7 +148,7 @@ def reset_password(token: str) -> Response | str:
     return render_template("accounts/reset_password.html", form=form)
 
 
-@bp.route("/", methods=["GET", "POST"])
+@bp.route("/account/", methods=["GET", "POST"])
 @login_required
 def profile() -> Response | str:
     user = _me()
@@ -161,7 +168,7 @@ def profile() -> Response | str:
     return render_template("accounts/profile.html", form=form, user=user)
 
 
-@bp.route("/password", methods=["GET", "POST"])
+@bp.route("/account/password", methods=["GET", "POST"])
 @login_required
 def password() -> Response | str:
     form = ChangePasswordForm()
@@ -180,7 +187,7 @@ def password() -> Response | str:
     return render_template("accounts/password.html", form=form)
 
 
-@bp.route("/email", methods=["GET", "POST"])
+@bp.route("/account/email", methods=["GET", "POST"])
 @login_required
 def email() -> Response | str:
     form = ChangeEmailForm()
@@ -202,3 +209,53 @@ def email() -> Response | str:
                 )
             return redirect(url_for("accounts.profile"))
     return render_template("accounts/email.html", form=form, user=_me())
+
+
+@bp.get("/staff/users")
+@role_required(Role.STAFF)
+def staff_users() -> str:
+    args = QueryArgs(request.args)
+    query = args.text("q", max_length=100)
+    role = args.choice("role", Role)
+    state = args.choice("state", UserState)
+    page = search_users(
+        query=query,
+        role=role,
+        state=state,
+        page=args.number("page", 1, 10_000) or 1,
+        per_page=STAFF_PER_PAGE,
+    )
+    return render_template(
+        "accounts/staff_users.html",
+        page=page,
+        query=query,
+        role=role,
+        state=state,
+        me=_me(),
+    )
+
+
+def _staff_change(user_id: int, change: Callable[[User], None], done: str) -> Response:
+    """Suspend or reinstate another user from the staff list, then go back to it."""
+    user = db.session.get(User, user_id)
+    if user is None:
+        abort(404)
+    if user.id == _me().id:  # staff cannot lock themselves out
+        abort(400)
+    change(user)
+    flash(done % {"email": user.email})
+    return redirect(safe_next(request.form.get("next")) or url_for("accounts.staff_users"))
+
+
+@bp.post("/staff/users/<int:user_id>/suspend")
+@role_required(Role.STAFF)
+def staff_suspend_user(user_id: int) -> Response:
+    return _staff_change(
+        user_id, service.suspend_user, _("%(email)s is suspended and signed out everywhere.")
+    )
+
+
+@bp.post("/staff/users/<int:user_id>/reinstate")
+@role_required(Role.STAFF)
+def staff_reinstate_user(user_id: int) -> Response:
+    return _staff_change(user_id, service.reinstate_user, _("%(email)s may sign in again."))

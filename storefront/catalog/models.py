@@ -7,6 +7,7 @@ from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueC
 from sqlalchemy.engine.default import DefaultExecutionContext
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from storefront.accounts.models import User
 from storefront.clock import utcnow
 from storefront.columns import str_enum
 from storefront.extensions import db
@@ -128,6 +129,10 @@ class ProductImage(db.Model):
     path: Mapped[str] = mapped_column(String(300))  # relative to the upload folder
     width: Mapped[int]
     height: Mapped[int]
+    # Made once at upload (catalog.uploads); None for pictures that predate thumbnails.
+    thumb_path: Mapped[str | None] = mapped_column(String(300))
+    thumb_width: Mapped[int | None]
+    thumb_height: Mapped[int | None]
     alt: Mapped[str] = mapped_column(String(200), default="")
     position: Mapped[int] = mapped_column(default=0)
 
@@ -156,6 +161,7 @@ class OcopCertificate(db.Model):
         CheckConstraint("stars BETWEEN 3 AND 5", name="stars_3_to_5"),
         CheckConstraint("expires_on > issued_on", name="expires_after_issue"),
         Index("ix_ocop_certificates_current", "product_id", "verification", "issued_on"),
+        Index("ix_ocop_certificates_queue", "verification", "created_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -169,10 +175,18 @@ class OcopCertificate(db.Model):
         str_enum(Verification), default=Verification.PENDING
     )
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # The scan, relative to the upload folder, in its private "certificates/" folder.
+    scan_path: Mapped[str | None] = mapped_column(String(300))
+    submitted_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
+    decided_at: Mapped[datetime | None]
+    decision_reason: Mapped[str | None] = mapped_column(Text)
 
     product: Mapped[Product] = relationship(
         back_populates="certificates", foreign_keys=[product_id]
     )
+    submitted_by: Mapped[User | None] = relationship(foreign_keys=[submitted_by_id])
+    decided_by: Mapped[User | None] = relationship(foreign_keys=[decided_by_id])
 
     def is_valid_on(self, day: date) -> bool:
         """Verified and not yet expired on `day`: on its expiry date a certificate has expired."""

@@ -7,11 +7,14 @@ from storefront.catalog.facets import category_tree, localities
 from storefront.catalog.filters import CatalogFilters, Sort, parse_filters
 from storefront.catalog.listing import list_products
 from storefront.catalog.pricing import offer_for
+from storefront.catalog.stories import render_markdown
 from storefront.clock import today_in_vietnam
 
 bp = Blueprint("catalog", __name__)
 
 FEATURED_COUNT = 8
+
+bp.add_app_template_filter(render_markdown, "markdown")
 
 
 @bp.get("/")
@@ -56,3 +59,7 @@ def product(slug: str) -> str:
         offer=offer_for(found, today=today),
         related=related_products(found, today=today),
     )
+
+
+# The producer portal and staff pages of the catalogue register on this same blueprint.
+from storefront.catalog import certificate_views, portal_views  # noqa: E402, F401

@@ -27,6 +27,7 @@ from storefront.demo.plan import (
 from storefront.demo.producers_data import HAMLETS, PROVINCE_CODE, STREETS, ProducerSpec
 from storefront.demo.synthetic import add_synthetic_products
 from storefront.extensions import db
+from storefront.inventory.models import MovementKind, StockMovement
 from storefront.producers.models import Producer, ProducerKind, ProducerStatus
 
 STAR_WORDS = {5: "five-star", 4: "four-star", 3: "three-star"}
@@ -81,6 +82,7 @@ def seed_catalogue(*, today: date, upload_dir: Path) -> None:
         for index, (producer, made) in enumerate(made_by.items())
     }
     decisions = Decisions.for_today(today)
+    products = []
     for index, (spec, rating) in enumerate(zip(specs, rate(specs), strict=True)):
         product = _product(
             spec,
@@ -96,7 +98,25 @@ def seed_catalogue(*, today: date, upload_dir: Path) -> None:
         product.images = [ProductImage(path=path, width=width, height=height, alt=spec.name)]
         db.session.add(product)
         index_product(product)
+        products.append(product)
     db.session.flush()
+    db.session.add_all(opening_movements(products))
+    db.session.flush()
+
+
+def opening_movements(products: list[Product]) -> list[StockMovement]:
+    """The ledger's first row for each product with stock, dated with the product."""
+    return [
+        StockMovement(
+            product_id=product.id,
+            kind=MovementKind.OPENING,
+            delta=product.stock,
+            stock_after=product.stock,
+            created_at=product.created_at,
+        )
+        for product in products
+        if product.stock
+    ]
 
 
 def _add_categories() -> dict[str, Category]:

@@ -17,6 +17,7 @@ from storefront.demo.certificates import certificate_row, recent_decisions
 from storefront.demo.pictures import draw_picture, save_webp
 from storefront.demo.plan import demo_products, product_values, rng_for
 from storefront.extensions import db
+from storefront.inventory.models import MovementKind, StockMovement
 from storefront.producers.models import Producer
 
 PICTURES_PER_CATEGORY = 3
@@ -81,6 +82,21 @@ def add_synthetic_products(count: int, *, today: date, upload_dir: Path) -> None
         **ALL_ROWS,
     )
     refresh_current_certificates()
+    db.session.execute(
+        insert(StockMovement),
+        [
+            {
+                "product_id": id_,
+                "kind": MovementKind.OPENING,
+                "delta": row["stock"],
+                "stock_after": row["stock"],
+                "reason": "",
+                "created_at": row["created_at"],
+            }
+            for row, id_ in zip(products, ids, strict=True)
+            if row["stock"]
+        ],
+    )
     db.session.execute(
         insert(ProductImage),
         [{**row, "product_id": id_, "position": 0} for row, id_ in zip(images, ids, strict=True)],

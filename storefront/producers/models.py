@@ -2,14 +2,19 @@
 
 import enum
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from sqlalchemy import String, Text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import ForeignKey, String, Text, event
+from sqlalchemy.orm import Mapped, Mapper, mapped_column, relationship
 from vietnam_provinces import Province, ProvinceCode, Ward, WardCode
 
 from storefront.clock import utcnow
 from storefront.columns import str_enum
 from storefront.extensions import db
+from storefront.text import fold
+
+if TYPE_CHECKING:
+    from storefront.accounts.models import User
 
 
 class ProducerKind(enum.StrEnum):
@@ -22,6 +27,7 @@ class ProducerStatus(enum.StrEnum):
     PENDING = "pending"
     APPROVED = "approved"
     SUSPENDED = "suspended"
+    REJECTED = "rejected"
 
 
 class Producer(db.Model):
@@ -41,6 +47,18 @@ class Producer(db.Model):
         str_enum(ProducerStatus), default=ProducerStatus.PENDING, index=True
     )
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    tax_code: Mapped[str | None] = mapped_column(String(14), unique=True)  # "0123456789-001"
+    search_folded: Mapped[str] = mapped_column(String(300), default="")  # kept by _fold_search
+    applicant_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", use_alter=True), index=True
+    )
+    # The latest staff decision: approval, rejection, suspension or reinstatement.
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", use_alter=True))
+    decided_at: Mapped[datetime | None]
+    decision_reason: Mapped[str] = mapped_column(Text, default="")
+
+    applicant: Mapped["User | None"] = relationship(foreign_keys=[applicant_id])
+    decided_by: Mapped["User | None"] = relationship(foreign_keys=[decided_by_id])
 
     @property
     def province(self) -> Province:
@@ -54,3 +72,10 @@ class Producer(db.Model):
     def locality(self) -> str:
         """ "Phường Ngã Bảy, Thành phố Cần Thơ"."""
         return f"{self.ward.name}, {self.province.name}"
+
+
+@event.listens_for(Producer, "before_insert")
+@event.listens_for(Producer, "before_update")
+def _fold_search(_mapper: Mapper, _connection: object, producer: Producer) -> None:
+    """Staff search matches the name and tax code whatever the diacritics."""
+    producer.search_folded = fold(f"{producer.name} {producer.tax_code or ''}")

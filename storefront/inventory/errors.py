@@ -1,0 +1,48 @@
+"""Typed inventory errors with codes, and the translated message for each code."""
+
+import enum
+
+from flask_babel import lazy_gettext as _l
+from flask_babel.speaklater import LazyString
+
+
+class InventoryErrorCode(enum.StrEnum):
+    OUT_OF_STOCK = "out_of_stock"
+    INVALID_QUANTITY = "invalid_quantity"
+
+
+class InventoryError(Exception):
+    """Base of every inventory error; `code` says which, `message()` says it to a person."""
+
+    code: InventoryErrorCode
+
+    def __init__(self, code: InventoryErrorCode) -> None:
+        super().__init__(code.value)
+        self.code = code
+
+    def message(self) -> str:
+        return str(MESSAGES[self.code])
+
+
+class OutOfStock(InventoryError):
+    """The change would take the stock below zero."""
+
+    def __init__(self) -> None:
+        super().__init__(InventoryErrorCode.OUT_OF_STOCK)
+
+
+class InvalidQuantity(InventoryError):
+    """A stock level below zero, or a change of nothing."""
+
+    def __init__(self) -> None:
+        super().__init__(InventoryErrorCode.INVALID_QUANTITY)
+
+
+MESSAGES: dict[InventoryErrorCode, LazyString] = {
+    InventoryErrorCode.OUT_OF_STOCK: _l(
+        "There is not that much in stock: stock cannot go below 0."
+    ),
+    InventoryErrorCode.INVALID_QUANTITY: _l(
+        "Enter a stock level of 0 or more, or a change other than 0."
+    ),
+}

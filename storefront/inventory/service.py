@@ -1,0 +1,34 @@
+"""Stock use cases for the producer portal; each commits once."""
+
+import enum
+
+from storefront.accounts.models import User
+from storefront.catalog.models import Product
+from storefront.extensions import db
+from storefront.inventory.errors import InventoryError
+from storefront.inventory.ledger import adjust_stock, set_stock
+from storefront.inventory.models import StockMovement
+
+
+class StockChange(enum.StrEnum):
+    SET = "set"  # the amount is the new stock level
+    ADJUST = "adjust"  # the amount is added (negative: removed)
+
+
+def change_stock(
+    product: Product, *, change: StockChange, amount: int, reason: str, actor: User
+) -> StockMovement | None:
+    """Set or adjust a product's stock with a reason; None when nothing changed.
+
+    Raises OutOfStock or InvalidQuantity (and then changes nothing).
+    """
+    try:
+        if change is StockChange.SET:
+            movement = set_stock(product, quantity=amount, reason=reason, actor=actor)
+        else:
+            movement = adjust_stock(product, delta=amount, reason=reason, actor=actor)
+    except InventoryError:
+        db.session.rollback()
+        raise
+    db.session.commit()
+    return movement

@@ -1,0 +1,133 @@
+"""Producer forms. Each reads only the fields it shows: status, members and decisions never."""
+
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField
+from wtforms import SelectField, StringField, SubmitField, TelField, TextAreaField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, Length, Optional
+
+from storefront.producers.models import ProducerKind
+from storefront.producers.onboarding import Application
+from storefront.producers.places import province_choices, ward_choices
+
+
+def _code(value: str | None) -> int:
+    """A posted province or ward code; 0 (no such unit) when it is not a number."""
+    return int(value) if value and value.isascii() and value.isdigit() else 0
+
+
+class ApplicationForm(FlaskForm):
+    """The producer application. The ward list holds the wards of the chosen province;
+    `choose_province` re-shows the form with them (the page's script presses it)."""
+
+    name = StringField(
+        _l("Producer name"),
+        description=_l("As on your business registration, e.g. Hợp tác xã Khóm Cầu Đúc."),
+        validators=[
+            DataRequired(_l("Enter the producer's name.")),
+            Length(max=200, message=_l("A name has at most 200 characters.")),
+        ],
+        render_kw={"autocomplete": "organization"},
+    )
+    kind = SelectField(
+        _l("Kind"),
+        choices=[
+            SelectChoice(ProducerKind.ENTERPRISE.value, _l("Enterprise")),
+            SelectChoice(ProducerKind.COOPERATIVE.value, _l("Cooperative")),
+            SelectChoice(ProducerKind.HOUSEHOLD.value, _l("Household business")),
+        ],
+    )
+    tax_code = StringField(
+        _l("Tax code (MST)"),
+        description=_l("10 digits, or 13 for a branch: 0123456789-001."),
+        validators=[
+            DataRequired(_l("Enter the tax code.")),
+            Length(max=20, message=_l("A tax code has 10 or 13 digits.")),
+        ],
+        render_kw={"inputmode": "numeric", "spellcheck": "false"},
+    )
+    province = SelectField(
+        _l("Province or city"),
+        validators=[DataRequired(_l("Choose a province or city."))],
+        validate_choice=False,  # the use case checks the codes, with its own messages
+    )
+    choose_province = SubmitField(_l("Show its wards"))
+    ward = SelectField(
+        _l("Ward or commune"),
+        validators=[DataRequired(_l("Choose a ward or commune."))],
+        validate_choice=False,
+    )
+    address = StringField(
+        _l("Address"),
+        description=_l("House number, street, hamlet."),
+        validators=[
+            DataRequired(_l("Enter the address.")),
+            Length(max=300, message=_l("An address has at most 300 characters.")),
+        ],
+        render_kw={"autocomplete": "street-address"},
+    )
+    phone = TelField(
+        _l("Phone"),
+        description=_l("A Vietnamese number, such as 0912 345 678."),
+        validators=[
+            DataRequired(_l("Enter a phone number.")),
+            Length(max=30, message=_l("That phone number is too long.")),
+        ],
+        render_kw={"autocomplete": "tel", "inputmode": "tel"},
+    )
+    story = TextAreaField(
+        _l("Your story"),
+        description=_l("Who you are, what you make and where: shoppers read this."),
+        validators=[Length(max=5000, message=_l("The story has at most 5000 characters."))],
+        render_kw={"rows": 6},
+    )
+    logo = FileField(
+        _l("Logo (optional)"),
+        description=_l("A JPEG, PNG or WebP picture of at most 5 MB."),
+        render_kw={"accept": "image/jpeg,image/png,image/webp"},
+    )
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        provinces = [SelectChoice(str(code), name) for code, name in province_choices()]
+        self.province.choices = [SelectChoice("", _("Choose a province or city")), *provinces]
+        wards = [
+            SelectChoice(str(code), name) for code, name in ward_choices(_code(self.province.data))
+        ]
+        blank = _("Choose a ward or commune") if wards else _("Choose the province first")
+        self.ward.choices = [SelectChoice("", blank), *wards]
+
+    def application(self) -> Application:
+        return Application(
+            name=self.name.data,
+            kind=ProducerKind(self.kind.data),
+            tax_code=self.tax_code.data,
+            province_code=_code(self.province.data),
+            ward_code=_code(self.ward.data),
+            address=self.address.data,
+            phone=self.phone.data,
+            story=self.story.data or "",
+        )
+
+
+class NoteForm(FlaskForm):
+    """An approval, with an optional note to the applicant."""
+
+    note = TextAreaField(
+        _l("Note to the applicant (optional)"),
+        validators=[Optional(), Length(max=2000, message=_l("At most 2000 characters."))],
+    )
+
+
+class ReasonForm(FlaskForm):
+    """A rejection or a suspension: the reason is required."""
+
+    reason = TextAreaField(
+        _l("Reason"),
+        validators=[
+            DataRequired(_l("Give the reason: the producer will read it.")),
+            Length(max=2000, message=_l("At most 2000 characters.")),
+        ],
+    )

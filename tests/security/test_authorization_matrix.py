@@ -1,0 +1,229 @@
+"""Every route of the app, for every kind of visitor: who may use it, and who gets sign-in,
+403 or 404. A route this table does not know fails the test, so a new page must be added
+here, with its rules, before it can land.
+
+Outcomes: OK (any 2xx, or a 3xx that does not send to sign-in), SIGN_IN (a redirect to the
+sign-in page), FORBIDDEN (403), MISSING (404). Producer P1 owns the objects in the URLs;
+P2 is another approved producer, and must get 404 for P1's things, with nothing changed.
+"""
+
+from dataclasses import dataclass
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from storefront.accounts.models import Role, User
+from storefront.catalog.models import OcopCertificate, Product, Verification
+from tests.factories import (
+    USER_PASSWORD,
+    CertificateFactory,
+    ImageFactory,
+    ProducerFactory,
+    ProductFactory,
+    UserFactory,
+)
+
+OK, SIGN_IN, FORBIDDEN, MISSING = "ok", "sign-in", "403", "404"
+VISITORS = ("anonymous", "shopper", "producer_p1", "producer_p2", "shop", "staff")
+
+PUBLIC = dict.fromkeys(VISITORS, OK)
+SIGNED_IN = {**dict.fromkeys(VISITORS, OK), "anonymous": SIGN_IN}
+PORTAL = {
+    "anonymous": SIGN_IN,
+    "shopper": FORBIDDEN,
+    "producer_p1": OK,
+    "producer_p2": OK,
+    "shop": FORBIDDEN,
+    "staff": FORBIDDEN,
+}
+P1_ONLY = {**PORTAL, "producer_p2": MISSING}
+STAFF = {**dict.fromkeys(VISITORS, FORBIDDEN), "anonymous": SIGN_IN, "staff": OK}
+APPLY = {**SIGNED_IN, "shop": FORBIDDEN, "staff": FORBIDDEN}
+
+# endpoint -> (method, url template, outcome per visitor); {product}, {certificate},
+# {image}, {producer}, {pending_producer}, {user}, {slug}, {producer_slug} come from `world`.
+RULES: dict[str, tuple[str, str, dict[str, str]]] = {
+    "catalog.home": ("GET", "/", PUBLIC),
+    "catalog.catalog": ("GET", "/catalog/", PUBLIC),
+    "catalog.product": ("GET", "/catalog/products/{slug}", PUBLIC),
+    "producers.producer": ("GET", "/producers/{producer_slug}", PUBLIC),
+    "api.products": ("GET", "/api/v1/products", PUBLIC),
+    "api.product": ("GET", "/api/v1/products/{slug}", PUBLIC),
+    "api.producers": ("GET", "/api/v1/producers", PUBLIC),
+    "api.producer": ("GET", "/api/v1/producers/{producer_slug}", PUBLIC),
+    "api.openapi": ("GET", "/api/v1/openapi.json", PUBLIC),
+    "healthz": ("GET", "/healthz", PUBLIC),
+    "static": ("GET", "/static/css/store.css", PUBLIC),
+    "media": ("GET", "/media/products/picture.webp", PUBLIC),
+    "accounts.sign_in": ("GET", "/account/sign-in", PUBLIC),
+    "accounts.sign_up": ("GET", "/account/sign-up", PUBLIC),
+    "accounts.reset_request": ("GET", "/account/reset", PUBLIC),
+    "accounts.reset_password": ("GET", "/account/reset/not-a-token", PUBLIC),
+    "accounts.sign_out": ("POST", "/account/sign-out", PUBLIC),
+    "accounts.profile": ("GET", "/account/", SIGNED_IN),
+    "accounts.password": ("GET", "/account/password", SIGNED_IN),
+    "accounts.email": ("GET", "/account/email", SIGNED_IN),
+    "producers.apply": ("GET", "/producer/apply", APPLY),
+    "catalog.portal_home": ("GET", "/producer/", PORTAL),
+    "catalog.portal_products": ("GET", "/producer/products", PORTAL),
+    "catalog.portal_product_new": ("GET", "/producer/products/new", PORTAL),
+    "catalog.portal_product_edit": ("GET", "/producer/products/{product}", P1_ONLY),
+    "catalog.portal_product_status": ("POST", "/producer/products/{product}/archive", P1_ONLY),
+    "catalog.portal_image_add": ("POST", "/producer/products/{product}/images", P1_ONLY),
+    "catalog.portal_image_change": (
+        "POST",
+        "/producer/products/{product}/images/{image}/remove",
+        P1_ONLY,
+    ),
+    "catalog.portal_certificates": ("GET", "/producer/certificates", PORTAL),
+    "catalog.portal_certificate_new": ("GET", "/producer/certificates/new", PORTAL),
+    "catalog.portal_certificate_scan": (
+        "GET",
+        "/producer/certificates/{certificate}/scan",
+        P1_ONLY,
+    ),
+    "inventory.portal_stock": ("GET", "/producer/stock", PORTAL),
+    "inventory.portal_stock_change": ("POST", "/producer/stock/{product}", P1_ONLY),
+    "catalog.staff_certificates": ("GET", "/staff/certificates", STAFF),
+    "catalog.staff_certificate_scan": ("GET", "/staff/certificates/{certificate}/scan", STAFF),
+    "catalog.staff_certificate_verify": (
+        "POST",
+        "/staff/certificates/{certificate}/verify",
+        STAFF,
+    ),
+    "catalog.staff_certificate_reject": (
+        "POST",
+        "/staff/certificates/{certificate}/reject",
+        STAFF,
+    ),
+    "producers.staff_applications": ("GET", "/staff/producers/applications", STAFF),
+    "producers.staff_producers": ("GET", "/staff/producers", STAFF),
+    "producers.staff_approve": ("POST", "/staff/producers/{pending_producer}/approve", STAFF),
+    "producers.staff_reject": ("POST", "/staff/producers/{pending_producer}/reject", STAFF),
+    "producers.staff_suspend": ("POST", "/staff/producers/{producer}/suspend", STAFF),
+    "producers.staff_reinstate": ("POST", "/staff/producers/{producer}/reinstate", STAFF),
+    "accounts.staff_users": ("GET", "/staff/users", STAFF),
+    "accounts.staff_suspend_user": ("POST", "/staff/users/{user}/suspend", STAFF),
+    "accounts.staff_reinstate_user": ("POST", "/staff/users/{user}/reinstate", STAFF),
+}
+
+# More addresses of routes above whose rules depend on what they name.
+MORE_CASES = [
+    # Certificate scans are never public: only their producer and staff see them.
+    ("GET", "/media/certificates/scan.pdf", dict.fromkeys(VISITORS, MISSING)),
+    ("GET", "/media/products/../certificates/scan.pdf", dict.fromkeys(VISITORS, MISSING)),
+]
+
+
+def test_every_route_of_the_app_has_rules(app: Flask):
+    endpoints = {rule.endpoint for rule in app.url_map.iter_rules()}
+    known = {
+        endpoint.removesuffix("_scan") if endpoint == "media_scan" else endpoint
+        for endpoint in RULES
+    }
+    assert endpoints - known == set(), "routes without authorization rules"
+    assert known - endpoints == set(), "rules for routes that no longer exist"
+
+
+@dataclass
+class World:
+    ids: dict[str, object]
+    users: dict[str, User | None]
+
+
+@pytest.fixture
+def world(app: Flask, db) -> World:
+    """Two approved producers with a product, picture and pending certificate each; a
+    pending applicant; one user per kind of visitor."""
+    p1, p2 = ProducerFactory(slug="p1"), ProducerFactory(slug="p2")
+    pending = ProducerFactory(slug="pending", status="pending")
+    product = ProductFactory(producer=p1, slug="p1-rice", stars=4)
+    ProductFactory(producer=p2, slug="p2-honey", stars=3)
+    image = ImageFactory(product=product, path="products/picture.webp")
+    certificate = CertificateFactory(
+        product=product, verification=Verification.PENDING, scan_path="certificates/scan.pdf"
+    )
+    for path, content in (
+        ("products/picture.webp", b"RIFF\x00\x00\x00\x00WEBP"),
+        ("certificates/scan.pdf", b"%PDF-1.4 a scan"),
+    ):
+        (app.config["UPLOAD_DIR"] / path).parent.mkdir(parents=True, exist_ok=True)
+        (app.config["UPLOAD_DIR"] / path).write_bytes(content)
+    users: dict[str, User | None] = {
+        "anonymous": None,
+        "shopper": UserFactory(),
+        "producer_p1": UserFactory(role=Role.PRODUCER, producer_id=p1.id),
+        "producer_p2": UserFactory(role=Role.PRODUCER, producer_id=p2.id),
+        "shop": UserFactory(role=Role.SHOP),
+        "staff": UserFactory(role=Role.STAFF),
+    }
+    target = UserFactory()
+    db.session.commit()
+    return World(
+        ids={
+            "product": product.id,
+            "image": image.id,
+            "certificate": certificate.id,
+            "producer": p2.id,
+            "pending_producer": pending.id,
+            "user": target.id,
+            "slug": product.slug,
+            "producer_slug": p1.slug,
+        },
+        users=users,
+    )
+
+
+def _signed_in(app: Flask, user: User | None) -> FlaskClient:
+    client = app.test_client()
+    if user is not None:
+        response = client.post(
+            "/account/sign-in", data={"email": user.email, "password": USER_PASSWORD}
+        )
+        assert response.status_code == 302
+    return client
+
+
+def _outcome(response) -> str:
+    if response.status_code == 403:
+        return FORBIDDEN
+    if response.status_code == 404:
+        return MISSING
+    if response.status_code in (301, 302, 303) and "/account/sign-in" in response.location:
+        return SIGN_IN
+    assert response.status_code < 400, f"status {response.status_code}"
+    return OK
+
+
+def _p1_state(db) -> tuple:
+    product = db.session.get(Product, 1)
+    certificates = db.session.scalars(db.select(OcopCertificate)).all()
+    return (
+        product.name,
+        product.status,
+        product.stock,
+        product.price_vnd,
+        len(product.images),
+        sorted((c.id, c.verification) for c in certificates),
+    )
+
+
+@pytest.mark.parametrize("visitor", VISITORS)
+def test_each_visitor_gets_exactly_what_the_rules_allow(app, db, world, visitor):
+    client = _signed_in(app, world.users[visitor])
+    wrong = []
+    for method, template, outcomes in [*RULES.values(), *MORE_CASES]:
+        if outcomes[visitor] == OK and method == "POST":
+            continue  # allowed changes are tested with their own data in their domains
+        url = template.format(**world.ids)
+        db.session.expire_all()
+        before = _p1_state(db) if outcomes[visitor] != OK else None
+        response = client.open(url, method=method, data={"reason": "x", "quantity": "1"})
+        got = _outcome(response)
+        if got != outcomes[visitor]:
+            wrong.append(f"{method} {url}: expected {outcomes[visitor]}, got {got}")
+        if before is not None:
+            db.session.expire_all()
+            assert _p1_state(db) == before, f"{visitor} changed something via {url}"
+    assert wrong == []
