@@ -34,7 +34,7 @@ class Config:
     # Mail: "file" writes each message to the log and to instance/mail/ (development);
     # "smtp" sends through MAIL_SERVER. Messages wait in the outbox table until sent.
     MAIL_BACKEND = os.environ.get("MAIL_BACKEND", "file")
-    MAIL_DIR = INSTANCE_DIR / "mail"
+    MAIL_DIR = Path(os.environ.get("MAIL_DIR", INSTANCE_DIR / "mail"))
     MAIL_SERVER = os.environ.get("MAIL_SERVER", "127.0.0.1")
     MAIL_PORT = int(os.environ.get("MAIL_PORT", "25"))
     MAIL_USE_TLS = os.environ.get("MAIL_USE_TLS", "") == "1"

@@ -10,7 +10,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,6 +39,7 @@ class LiveServer:
     url: str
     database_url: str
     log: Path
+    flask: Callable[..., None]  # flask(["create-staff", ...], stdin=...) on this server's data
 
 
 def _free_port() -> int:
@@ -47,12 +48,13 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-def _flask(args: list[str], env: dict[str, str], log: Path) -> None:
+def _flask(args: list[str], env: dict[str, str], log: Path, stdin: str | None = None) -> None:
     """Run one `flask` command to completion; raises RuntimeError with its output on failure."""
     done = subprocess.run(
         [sys.executable, "-m", "flask", *args],
         cwd=ROOT,
         env=env,
+        input=stdin,
         capture_output=True,
         text=True,
         timeout=120,
@@ -89,6 +91,7 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
         "FLASK_CONFIG": "development",
         "DATABASE_URL": database_url,
         "UPLOAD_DIR": str(work / "uploads"),
+        "MAIL_DIR": str(work / "mail"),
         "PYTHONUNBUFFERED": "1",
     }
     env.pop("FLASK_DEBUG", None)
@@ -108,7 +111,12 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
         )
     try:
         _wait_until_healthy(url, server, log)
-        yield LiveServer(url=url, database_url=database_url, log=log)
+        yield LiveServer(
+            url=url,
+            database_url=database_url,
+            log=log,
+            flask=lambda args, stdin=None: _flask(args, env, log, stdin),
+        )
     finally:
         server.terminate()
         try:
