@@ -13,6 +13,10 @@ def register(app: Flask) -> None:
 
     app.cli.add_command(create_staff_command)
 
+    from storefront.catalog.commands import certificates_cli
+
+    app.cli.add_command(certificates_cli)
+
     @app.cli.command("seed-demo")
     @click.option(
         "--products",

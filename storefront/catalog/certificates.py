@@ -124,7 +124,8 @@ def find_certificate(
     return db.session.scalar(query)
 
 
-def _members(producer_id: int) -> list[User]:
+def producer_members(producer_id: int) -> list[User]:
+    """The active members of a producer, who receive its mail."""
     return list(
         db.session.scalars(
             select(User).where(
@@ -159,7 +160,7 @@ def _decide(certificate: OcopCertificate, *, to: Verification, actor: User, reas
         setattr(certificate, name, value)
     template = "certificate_verified" if to is Verification.VERIFIED else "certificate_rejected"
     product = certificate.product
-    for member in _members(product.producer_id):
+    for member in producer_members(product.producer_id):
         queue_mail(
             to=member.email,
             template=template,

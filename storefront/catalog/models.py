@@ -191,3 +191,17 @@ class OcopCertificate(db.Model):
     def is_valid_on(self, day: date) -> bool:
         """Verified and not yet expired on `day`: on its expiry date a certificate has expired."""
         return self.verification is Verification.VERIFIED and day < self.expires_on
+
+
+class ExpiryNotice(db.Model):
+    """One e-mail per certificate per threshold (90, 30 days): the row is the proof it went."""
+
+    __tablename__ = "certificate_expiry_notices"
+    __table_args__ = (UniqueConstraint("certificate_id", "days_before"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    certificate_id: Mapped[int] = mapped_column(
+        ForeignKey("ocop_certificates.id", ondelete="CASCADE")
+    )
+    days_before: Mapped[int]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

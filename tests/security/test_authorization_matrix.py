@@ -227,3 +227,39 @@ def test_each_visitor_gets_exactly_what_the_rules_allow(app, db, world, visitor)
             db.session.expire_all()
             assert _p1_state(db) == before, f"{visitor} changed something via {url}"
     assert wrong == []
+
+
+def _allowed_visitor(outcomes: dict[str, str]) -> str:
+    for visitor in ("staff", "producer_p1", "shopper", "anonymous"):
+        if outcomes[visitor] == OK:
+            return visitor
+    raise AssertionError("nobody may use this route")
+
+
+def test_every_state_changing_route_refuses_a_missing_or_wrong_csrf_token(app, db, world):
+    posts = {rule.endpoint for rule in app.url_map.iter_rules() if "POST" in rule.methods}
+    assert posts, "no POST routes found"
+    visitors = {_allowed_visitor(RULES[endpoint][2]) for endpoint in posts}
+    app.config["WTF_CSRF_ENABLED"] = False  # signing in is not what is tested here
+    clients = {visitor: _signed_in(app, world.users[visitor]) for visitor in visitors}
+    app.config["WTF_CSRF_ENABLED"] = True
+    accepted = []
+    for endpoint in sorted(posts):
+        _method, template, outcomes = RULES[endpoint]
+        visitor = _allowed_visitor(outcomes)
+        client = clients[visitor]
+        url = template.format(**world.ids)
+        db.session.expire_all()
+        before = _p1_state(db)
+        for token in (None, "wrong-token"):
+            data = {"reason": "x", "quantity": "1", "email": "a@example.vn", "password": "x"}
+            if token:
+                data["csrf_token"] = token
+            response = client.post(url, data=data)
+            if response.status_code != 400:
+                accepted.append(
+                    f"{visitor} POST {url} with token {token!r}: {response.status_code}"
+                )
+        db.session.expire_all()
+        assert _p1_state(db) == before, f"POST {url} changed something without a CSRF token"
+    assert accepted == []

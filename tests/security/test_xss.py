@@ -116,3 +116,49 @@ def test_hostile_text_comes_back_from_the_api_as_plain_json_strings(client, host
     assert response.mimetype == "application/json"
     names = [item["name"] for item in response.get_json()["items"]]
     assert any("<script>alert(1)</script>" in name for name in names)
+
+
+def test_hostile_text_is_inert_in_the_portal_and_the_back_office(app, client, hostile_shop, db):
+    from storefront.accounts.models import Role
+    from storefront.catalog.models import Verification
+    from storefront.producers.models import Producer, ProducerStatus
+    from tests.factories import USER_PASSWORD, CertificateFactory, UserFactory
+
+    producer = db.session.scalars(db.select(Producer)).first()
+    for product in producer_products(db, producer):
+        CertificateFactory(
+            product=product, verification=Verification.PENDING, decision_number=PAYLOADS[7][:60]
+        )
+    pending = ProducerFactory(name=PAYLOADS[3], story=PAYLOADS[4], status=ProducerStatus.PENDING)
+    member = UserFactory(role=Role.PRODUCER, producer_id=producer.id, name=PAYLOADS[1][:120])
+    UserFactory(role=Role.PRODUCER, producer_id=pending.id, name=PAYLOADS[2][:120])
+    staff = UserFactory(role=Role.STAFF, name=PAYLOADS[0][:120])
+    db.session.commit()
+    product_ids = [p.id for p in producer_products(db, producer)]
+    pages_of = {
+        member: ["/producer/", "/producer/products", "/producer/stock", "/producer/certificates"]
+        + [f"/producer/products/{n}" for n in product_ids],
+        staff: [
+            "/staff/producers",
+            "/staff/producers/applications",
+            "/staff/certificates",
+            "/staff/users",
+            "/staff/producers?q=script",
+        ],
+    }
+    for user, pages in pages_of.items():
+        visitor = app.test_client()
+        signed_in = visitor.post(
+            "/account/sign-in", data={"email": user.email, "password": USER_PASSWORD}
+        )
+        assert signed_in.status_code == 302
+        for page in pages:
+            response = visitor.get(page)
+            assert response.status_code == 200, page
+            assert active_content(response.get_data(as_text=True)) == [], page
+
+
+def producer_products(db, producer):
+    from storefront.catalog.models import Product
+
+    return db.session.scalars(db.select(Product).where(Product.producer_id == producer.id))
