@@ -16,6 +16,7 @@ from storefront.extensions import db as _db
 POSTGRES_URL = os.environ.get(
     "TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 )
+REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 IN_CI = os.environ.get("CI") == "true"
 
 
@@ -38,6 +39,17 @@ def _postgres_reachable() -> str | None:
     return None
 
 
+def _redis_emptied() -> str | None:
+    """Empties the tests' Redis database; None when that worked, else why not."""
+    import redis
+
+    try:
+        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).flushdb()
+    except redis.RedisError as error:
+        return f"Redis at {REDIS_URL} is not reachable ({type(error).__name__})"
+    return None
+
+
 def need_service(reason: str | None) -> None:
     """Skip when a service is missing, except in CI, where every test must run."""
     if reason is None:
@@ -49,14 +61,16 @@ def need_service(reason: str | None) -> None:
 
 @pytest.fixture
 def app(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Flask]:
-    """The app on an empty schema: SQLite in memory, or PostgreSQL for `postgres` tests."""
-    url = "sqlite://"
+    """The app on an empty schema: SQLite in memory, or PostgreSQL for `postgres` tests;
+    rate-limit counters in memory, or in an emptied Redis database for `redis` tests."""
+    settings: dict = {"SQLALCHEMY_DATABASE_URI": "sqlite://", "UPLOAD_DIR": tmp_path / "uploads"}
     if request.node.get_closest_marker("postgres"):
         need_service(_postgres_reachable())
-        url = POSTGRES_URL
-    application = create_app(
-        "testing", {"SQLALCHEMY_DATABASE_URI": url, "UPLOAD_DIR": tmp_path / "uploads"}
-    )
+        settings["SQLALCHEMY_DATABASE_URI"] = POSTGRES_URL
+    if request.node.get_closest_marker("redis"):
+        need_service(_redis_emptied())
+        settings["RATELIMIT_STORAGE_URI"] = REDIS_URL
+    application = create_app("testing", settings)
     application.test_client_class = IsolatedClient
     with application.app_context():
         _db.drop_all()
