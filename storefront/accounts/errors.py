@@ -5,6 +5,8 @@ import enum
 from flask_babel import lazy_gettext as _l
 from flask_babel.speaklater import LazyString
 
+from storefront.coded_errors import CodedError
+
 
 class AccountErrorCode(enum.StrEnum):
     INVALID_EMAIL = "invalid_email"
@@ -18,17 +20,34 @@ class AccountErrorCode(enum.StrEnum):
     INVALID_RESET_LINK = "invalid_reset_link"
 
 
-class AccountError(Exception):
+MESSAGES: dict[AccountErrorCode, LazyString] = {
+    AccountErrorCode.INVALID_EMAIL: _l("Enter a valid e-mail address, such as lan@example.vn."),
+    AccountErrorCode.EMAIL_TAKEN: _l(
+        "An account already uses this e-mail address. Sign in, or reset your password."
+    ),
+    AccountErrorCode.INVALID_PHONE: _l(
+        "Enter a Vietnamese phone number, such as 0912 345 678 or 0293 3876 543."
+    ),
+    AccountErrorCode.PASSWORD_TOO_SHORT: _l("Use at least 12 characters."),
+    AccountErrorCode.PASSWORD_TOO_COMMON: _l(
+        "This password is one of the most common ones and easy to guess. Choose another."
+    ),
+    AccountErrorCode.INVALID_CREDENTIALS: _l("The e-mail address or the password is not right."),
+    AccountErrorCode.WRONG_PASSWORD: _l("Your current password is not right."),
+    AccountErrorCode.ACCOUNT_SUSPENDED: _l(
+        "This account is suspended. Please contact the Chợ OCOP team."
+    ),
+    AccountErrorCode.INVALID_RESET_LINK: _l(
+        "This reset link has expired or has already been used. Ask for a new one."
+    ),
+}
+
+
+class AccountError(CodedError):
     """Base of every account error; `code` says which, `message()` says it to a person."""
 
     code: AccountErrorCode
-
-    def __init__(self, code: AccountErrorCode) -> None:
-        super().__init__(code.value)
-        self.code = code
-
-    def message(self) -> str:
-        return str(MESSAGES[self.code])
+    messages = MESSAGES
 
 
 class InvalidEmail(AccountError):
@@ -74,26 +93,3 @@ class InvalidResetLink(AccountError):
 
     def __init__(self) -> None:
         super().__init__(AccountErrorCode.INVALID_RESET_LINK)
-
-
-MESSAGES: dict[AccountErrorCode, LazyString] = {
-    AccountErrorCode.INVALID_EMAIL: _l("Enter a valid e-mail address, such as lan@example.vn."),
-    AccountErrorCode.EMAIL_TAKEN: _l(
-        "An account already uses this e-mail address. Sign in, or reset your password."
-    ),
-    AccountErrorCode.INVALID_PHONE: _l(
-        "Enter a Vietnamese phone number, such as 0912 345 678 or 0293 3876 543."
-    ),
-    AccountErrorCode.PASSWORD_TOO_SHORT: _l("Use at least 12 characters."),
-    AccountErrorCode.PASSWORD_TOO_COMMON: _l(
-        "This password is one of the most common ones and easy to guess. Choose another."
-    ),
-    AccountErrorCode.INVALID_CREDENTIALS: _l("The e-mail address or the password is not right."),
-    AccountErrorCode.WRONG_PASSWORD: _l("Your current password is not right."),
-    AccountErrorCode.ACCOUNT_SUSPENDED: _l(
-        "This account is suspended. Please contact the Chợ OCOP team."
-    ),
-    AccountErrorCode.INVALID_RESET_LINK: _l(
-        "This reset link has expired or has already been used. Ask for a new one."
-    ),
-}

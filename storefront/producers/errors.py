@@ -5,6 +5,8 @@ import enum
 from flask_babel import lazy_gettext as _l
 from flask_babel.speaklater import LazyString
 
+from storefront.coded_errors import CodedError
+
 
 class ProducerErrorCode(enum.StrEnum):
     INVALID_TAX_CODE = "invalid_tax_code"
@@ -17,24 +19,6 @@ class ProducerErrorCode(enum.StrEnum):
     LOGO_TOO_LARGE = "logo_too_large"
     LOGO_NOT_AN_IMAGE = "logo_not_an_image"
     LOGO_BAD_NAME = "logo_bad_name"
-
-
-class ProducerError(Exception):
-    """Base of every producer error; `code` says which, `message()` says it to a person."""
-
-    def __init__(self, code: ProducerErrorCode) -> None:
-        super().__init__(code.value)
-        self.code = code
-
-    def message(self) -> str:
-        return str(MESSAGES[self.code])
-
-
-class InvalidTransition(ProducerError):
-    """The producer's status does not allow this decision (e.g. approving an approved one)."""
-
-    def __init__(self) -> None:
-        super().__init__(ProducerErrorCode.INVALID_TRANSITION)
 
 
 MESSAGES: dict[ProducerErrorCode, LazyString] = {
@@ -59,3 +43,17 @@ MESSAGES: dict[ProducerErrorCode, LazyString] = {
         "The logo's file name is not allowed. Rename the file and choose it again."
     ),
 }
+
+
+class ProducerError(CodedError):
+    """Base of every producer error; `code` says which, `message()` says it to a person."""
+
+    code: ProducerErrorCode
+    messages = MESSAGES
+
+
+class InvalidTransition(ProducerError):
+    """The producer's status does not allow this decision (e.g. approving an approved one)."""
+
+    def __init__(self) -> None:
+        super().__init__(ProducerErrorCode.INVALID_TRANSITION)
