@@ -97,15 +97,32 @@ def _random_name() -> str:
     return secrets.token_hex(16)
 
 
+def read_picture(stream: BinaryIO, *, filename: str | None, side: int) -> Image.Image:
+    """An uploaded picture, decoded and cleaned, at most `side` pixels a side.
+
+    Raises UploadRefused for a bad name, more than 5 MB, or a file that is not a real
+    JPEG, PNG or WebP picture.
+    """
+    check_file_name(filename)
+    image = decode_image(_read_at_most(stream, MAX_IMAGE_BYTES, CatalogErrorCode.IMAGE_TOO_LARGE))
+    image.thumbnail((side, side))
+    return image
+
+
+def store_picture(image: Image.Image, *, upload_dir: Path, folder: str) -> str:
+    """Save a picture read by read_picture as WebP under a random name; its path."""
+    path = f"{folder}/{_random_name()}.webp"
+    _save_webp(image, upload_dir, path)
+    return path
+
+
 def store_product_image(stream: BinaryIO, *, filename: str | None, upload_dir: Path) -> StoredImage:
     """Check, re-encode and store a product picture with its thumbnail.
 
     Raises UploadRefused (and stores nothing) for a bad name, more than 5 MB, or a file
     that is not a real JPEG, PNG or WebP picture.
     """
-    check_file_name(filename)
-    image = decode_image(_read_at_most(stream, MAX_IMAGE_BYTES, CatalogErrorCode.IMAGE_TOO_LARGE))
-    image.thumbnail((PICTURE_SIDE, PICTURE_SIDE))
+    image = read_picture(stream, filename=filename, side=PICTURE_SIDE)
     thumb = image.copy()
     thumb.thumbnail((THUMB_SIDE, THUMB_SIDE))
     name = _random_name()

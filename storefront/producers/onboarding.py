@@ -96,7 +96,7 @@ def submit_application(
     phone = normalize_phone(application.phone)
     if phone is None:
         raise InvalidPhone()
-    webp = read_logo(logo.stream, logo.filename) if logo else None
+    picture = read_logo(logo.stream, logo.filename) if logo else None
     producer = last_rejected(applicant) or Producer(applicant=applicant)
     if _tax_code_taken(tax_code, producer_id=producer.id):
         raise ProducerError(ProducerErrorCode.TAX_CODE_TAKEN)
@@ -111,7 +111,7 @@ def submit_application(
     producer.phone = display_phone(phone)
     producer.story = application.story.strip()
     producer.status = ProducerStatus.PENDING
-    old_logo, new_logo = producer.logo, store_logo(webp, upload_dir) if webp else None
+    old_logo, new_logo = producer.logo, store_logo(picture, upload_dir) if picture else None
     if new_logo:
         producer.logo = new_logo
     try:
