@@ -15,8 +15,3 @@ def today_in_vietnam(now: datetime | None = None) -> date:
     """Today's date in Vietnam; `now` is a naive UTC datetime (defaults to the present)."""
     moment = (now or utcnow()).replace(tzinfo=UTC)
     return moment.astimezone(VIETNAM).date()
-
-
-def to_vietnam(moment: datetime) -> datetime:
-    """A naive UTC datetime as an aware datetime in Vietnam's time zone."""
-    return moment.replace(tzinfo=UTC).astimezone(VIETNAM)

@@ -2,7 +2,7 @@
 
 import enum
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from storefront.producers.models import ProducerKind
 from storefront.query_args import QueryArgs
@@ -42,9 +42,6 @@ class CatalogFilters:
     def effective_sort(self) -> Sort:
         """Relevance when searching, newest otherwise, unless the shopper chose."""
         return self.sort or (Sort.RELEVANCE if self.q else Sort.NEWEST)
-
-    def with_page(self, page: int) -> "CatalogFilters":
-        return replace(self, page=page)
 
 
 @dataclass
