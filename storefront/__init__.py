@@ -62,6 +62,7 @@ def register_blueprints(app: Flask) -> None:
     from storefront.api.views import bp as api_bp
     from storefront.catalog.uploads import is_private
     from storefront.catalog.views import bp as catalog_bp
+    from storefront.combos.views import bp as combos_bp
     from storefront.inventory.views import bp as inventory_bp
     from storefront.producers.views import bp as producers_bp
 
@@ -70,6 +71,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(api_bp)
     app.register_blueprint(accounts_bp)
     app.register_blueprint(inventory_bp)
+    app.register_blueprint(combos_bp)
     csrf.exempt(api_bp)
 
     @app.get("/healthz")

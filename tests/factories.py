@@ -19,6 +19,19 @@ from storefront.catalog.models import (
 )
 from storefront.catalog.search import index_product
 from storefront.clock import today_in_vietnam
+from storefront.combos.models import (
+    Combo,
+    ComboComponent,
+    ComboKind,
+    ComboStatus,
+    Consent,
+    Heritage,
+    HeritageKind,
+    PackagingItem,
+    PackagingKind,
+    PriceMode,
+)
+from storefront.combos.search import index_combo
 from storefront.extensions import db
 from storefront.producers.models import Producer, ProducerKind, ProducerStatus
 
@@ -129,3 +142,67 @@ class UserFactory(_Base):
     role = Role.SHOPPER
     locale = "vi"
     password_hash = factory.LazyFunction(_user_password_hash)
+
+
+class HeritageFactory(_Base):
+    class Meta:
+        model = Heritage
+
+    slug = factory.Sequence(lambda n: f"di-san-{n}")
+    name = factory.Sequence(lambda n: f"Chợ nổi {n}")
+    name_en = factory.Sequence(lambda n: f"Floating market {n}")
+    kind = HeritageKind.FLOATING_MARKET
+    province_code = CAN_THO
+    ward_code = VI_THANH_WARD
+    story = "Ghe xuồng họp chợ từ tờ mờ sáng."
+    story_en = "Boats gather for the market before dawn."
+
+
+class PackagingFactory(_Base):
+    class Meta:
+        model = PackagingItem
+
+    producer = factory.SubFactory(ProducerFactory)
+    kind = PackagingKind.GIFT_BOX
+    name = factory.Sequence(lambda n: f"Hộp quà lục bình {n}")
+    name_en = factory.Sequence(lambda n: f"Water hyacinth gift box {n}")
+    price_vnd = 35_000
+    stock = 40
+
+
+class ComboFactory(_Base):
+    """A published gift combo at 10 % off; pass `parts=[(product, quantity), ...]`.
+
+    Each part becomes a component, accepted when the product is the owner's own, else
+    pending unless `consent=` says otherwise.
+    """
+
+    class Meta:
+        model = Combo
+
+    owner = factory.SubFactory(ProducerFactory)
+    slug = factory.Sequence(lambda n: f"combo-qua-{n}")
+    name = factory.Sequence(lambda n: f"Combo quà Tết {n}")
+    name_en = factory.Sequence(lambda n: f"Tết gift combo {n}")
+    kind = ComboKind.GIFT_COMBO
+    price_mode = PriceMode.PERCENT_OFF
+    percent_off = 10
+    story = "Quà quê **Hậu Giang**."
+    status = ComboStatus.PUBLISHED
+
+    @factory.post_generation
+    def parts(combo: Combo, create: bool, parts: list | None, **kwargs: object) -> None:
+        consent = kwargs.get("consent")
+        for position, (product, quantity) in enumerate(parts or []):
+            own = product.producer_id == combo.owner.id
+            combo.components.append(
+                ComboComponent(
+                    product=product,
+                    producer_id=product.producer_id,
+                    quantity=quantity,
+                    position=position,
+                    consent=Consent.ACCEPTED if own else consent or Consent.PENDING,
+                )
+            )
+        db.session.flush()
+        index_combo(combo)

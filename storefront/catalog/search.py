@@ -2,20 +2,30 @@
 
 Each product keeps two copies of its searchable text (name, English name, producer,
 category, locality) as space-separated lower-case words padded with a space at each end:
-one with diacritics, one folded. A query matches when each of its words is a whole word
-of the folded text (the last may be the start of a word, as the shopper is still typing).
+one with diacritics, one folded; combos keep theirs the same way (combos.search). A
+query matches when each of its words is a whole word of the folded text (the last may be
+the start of a word, as the shopper is still typing).
 Comparisons are plain LIKE, so search behaves the same on SQLite and PostgreSQL.
 """
 
 import re
+from typing import Protocol
 
 from sqlalchemy import ColumnElement, and_, case, false
+from sqlalchemy.orm import Mapped
 
 from storefront.catalog.models import Category, Product
 from storefront.producers.models import Producer
 from storefront.text import fold, lower
 
 _WORD = re.compile(r"\w+")
+
+
+class Searchable(Protocol):
+    """A model that keeps the two search texts (products, combos)."""
+
+    search_text: Mapped[str]
+    search_folded: Mapped[str]
 
 
 def _padded_words(text: str) -> str:
@@ -62,25 +72,25 @@ def search_terms(query: str) -> list[str]:
     return _WORD.findall(fold(query))
 
 
-def matches(query: str) -> ColumnElement[bool]:
-    """Each word of the query is a word of the product's folded text, the last maybe only
+def matches(query: str, model: type[Searchable] = Product) -> ColumnElement[bool]:
+    """Each word of the query is a word of the row's folded text, the last maybe only
     its start; a query of no words (only punctuation) matches nothing."""
     terms = search_terms(query)
     if not terms:
         return false()
     whole = [f" {term} " for term in terms[:-1]]
     return and_(
-        *(Product.search_folded.contains(word, autoescape=True) for word in whole),
-        Product.search_folded.contains(f" {terms[-1]}", autoescape=True),
+        *(model.search_folded.contains(word, autoescape=True) for word in whole),
+        model.search_folded.contains(f" {terms[-1]}", autoescape=True),
     )
 
 
-def relevance(query: str) -> ColumnElement[int]:
+def relevance(query: str, model: type[Searchable] = Product) -> ColumnElement[int]:
     """0 when the query appears as typed (with its accents), 1 as a folded phrase, else 2."""
     typed = " " + " ".join(_WORD.findall(lower(query)))
     folded = " " + " ".join(search_terms(query))
     return case(
-        (Product.search_text.contains(typed, autoescape=True), 0),
-        (Product.search_folded.contains(folded, autoescape=True), 1),
+        (model.search_text.contains(typed, autoescape=True), 0),
+        (model.search_folded.contains(folded, autoescape=True), 1),
         else_=2,
     )

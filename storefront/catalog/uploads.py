@@ -117,7 +117,14 @@ def store_picture(image: Image.Image, *, upload_dir: Path, folder: str) -> str:
 
 
 def store_product_image(stream: BinaryIO, *, filename: str | None, upload_dir: Path) -> StoredImage:
-    """Check, re-encode and store a product picture with its thumbnail.
+    """Check, re-encode and store a product picture with its thumbnail (see store_image)."""
+    return store_image(stream, filename=filename, upload_dir=upload_dir, folder=PRODUCT_FOLDER)
+
+
+def store_image(
+    stream: BinaryIO, *, filename: str | None, upload_dir: Path, folder: str
+) -> StoredImage:
+    """Check, re-encode and store a picture with its thumbnail under `folder`.
 
     Raises UploadRefused (and stores nothing) for a bad name, more than 5 MB, or a file
     that is not a real JPEG, PNG or WebP picture.
@@ -127,10 +134,10 @@ def store_product_image(stream: BinaryIO, *, filename: str | None, upload_dir: P
     thumb.thumbnail((THUMB_SIDE, THUMB_SIDE))
     name = _random_name()
     stored = StoredImage(
-        path=f"{PRODUCT_FOLDER}/{name}.webp",
+        path=f"{folder}/{name}.webp",
         width=image.width,
         height=image.height,
-        thumb_path=f"{PRODUCT_FOLDER}/{name}-thumb.webp",
+        thumb_path=f"{folder}/{name}-thumb.webp",
         thumb_width=thumb.width,
         thumb_height=thumb.height,
     )

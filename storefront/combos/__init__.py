@@ -1,0 +1,1 @@
+"""Gift combos and souvenir bundles, their packaging, and the heritage they tell of."""

@@ -1,0 +1,3 @@
+"""(being written)"""
+
+from storefront.combos.views import bp  # noqa: F401
