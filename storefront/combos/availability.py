@@ -190,6 +190,7 @@ def parts_sql() -> ColumnElement[int]:
     component = aliased(ComboComponent)
     return (
         select(func.coalesce(func.sum(Product.price_vnd * component.quantity), 0))
+        .select_from(component)
         .join(Product, Product.id == component.product_id)
         .where(component.combo_id == Combo.id)
         .correlate(Combo)
@@ -207,8 +208,9 @@ def min_stars_sql() -> ColumnElement[int]:
     component = aliased(ComboComponent)
     return (
         select(func.min(OcopCertificate.stars))
-        .join(Product, Product.current_certificate_id == OcopCertificate.id)
-        .join(component, component.product_id == Product.id)
+        .select_from(component)
+        .join(Product, Product.id == component.product_id)
+        .join(OcopCertificate, OcopCertificate.id == Product.current_certificate_id)
         .where(component.combo_id == Combo.id)
         .correlate(Combo)
         .scalar_subquery()
