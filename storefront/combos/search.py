@@ -1,8 +1,17 @@
-"""A combo's search text, folded like the products' (catalog.search): its names, kind,
-heritage, owner, locality, and each component's product and producer."""
+"""A combo's search text, folded like the products' (catalog.search): its names, heritage,
+owner, locality, and each component's product and producer. It is refreshed when the combo
+is saved (index_combo) and, on every flush, when one of those parts is renamed."""
 
+from sqlalchemy import event, inspect, or_, select
+from sqlalchemy.orm import Session
+
+from storefront.catalog.models import Product
 from storefront.catalog.search import search_texts
-from storefront.combos.models import Combo
+from storefront.combos.models import Combo, ComboComponent, Heritage
+from storefront.producers.models import Producer
+
+# The attributes of other rows that a combo's search text is made of.
+_WATCHED = {Product: ("name", "name_en"), Producer: ("name",), Heritage: ("name", "name_en")}
 
 
 def index_combo(combo: Combo) -> None:
@@ -13,3 +22,37 @@ def index_combo(combo: Combo) -> None:
     for component in combo.components:
         parts += [component.product.name, component.product.name_en or "", component.producer.name]
     combo.search_text, combo.search_folded = search_texts(parts)
+
+
+def _renamed(session: Session) -> dict[type, list[int]]:
+    found: dict[type, list[int]] = {}
+    for row in session.dirty:
+        names = _WATCHED.get(type(row))
+        state = inspect(row)
+        if names and any(state.attrs[name].history.has_changes() for name in names):
+            found.setdefault(type(row), []).append(row.id)
+    return found
+
+
+@event.listens_for(Session, "before_flush")
+def _reindex_combos_of_renamed_parts(session: Session, context: object, instances: object) -> None:
+    renamed = _renamed(session)
+    if not renamed:
+        return
+    uses = [
+        Combo.id.in_(
+            select(ComboComponent.combo_id).where(
+                ComboComponent.product_id.in_(renamed.get(Product, []))
+            )
+        ),
+        Combo.id.in_(
+            select(ComboComponent.combo_id).where(
+                ComboComponent.producer_id.in_(renamed.get(Producer, []))
+            )
+        ),
+        Combo.owner_id.in_(renamed.get(Producer, [])),
+        Combo.heritage_id.in_(renamed.get(Heritage, [])),
+    ]
+    with session.no_autoflush:
+        for combo in session.scalars(select(Combo).where(or_(*uses))):
+            index_combo(combo)
