@@ -7,7 +7,7 @@ from typing import ParamSpec, TypeVar
 from flask import abort, g
 from flask_login import current_user
 
-from storefront.accounts.models import Role
+from storefront.accounts.models import Role, User
 from storefront.extensions import db, login_manager
 from storefront.producers.models import Producer, ProducerStatus
 
@@ -52,3 +52,8 @@ def producer_member_required(view: Callable[P, R]) -> Callable[P, R]:
 def current_producer() -> Producer:
     """The approved producer of the signed-in member, in a view guarded as above."""
     return g.portal_producer
+
+
+def signed_in_user() -> User:
+    """The signed-in user itself (not Flask-Login's proxy), to hand to domain functions."""
+    return current_user._get_current_object()

@@ -11,7 +11,7 @@ from flask_wtf import FlaskForm
 from werkzeug.wrappers import Response
 
 from storefront.accounts import service
-from storefront.accounts.access import role_required
+from storefront.accounts.access import role_required, signed_in_user
 from storefront.accounts.contact import display_phone, email_key
 from storefront.accounts.errors import AccountError, AccountErrorCode
 from storefront.accounts.forms import (
@@ -53,10 +53,6 @@ def _show_error(form: FlaskForm, error: AccountError) -> None:
             form[name].errors.append(error.message())
             return
     form.form_errors.append(error.message())
-
-
-def _me() -> User:
-    return current_user._get_current_object()
 
 
 def _submitted_email() -> str:
@@ -113,7 +109,7 @@ def sign_in() -> Response | str:
 @bp.post("/account/sign-out")
 def sign_out() -> Response:
     if current_user.is_authenticated:
-        service.sign_out(_me())
+        service.sign_out(signed_in_user())
     end_session()
     flash(_("You are signed out. See you soon!"))
     return redirect(url_for("catalog.home"))
@@ -151,7 +147,7 @@ def reset_password(token: str) -> Response | str:
 @bp.route("/account/", methods=["GET", "POST"])
 @login_required
 def profile() -> Response | str:
-    user = _me()
+    user = signed_in_user()
     saved = {"name": user.name, "phone": display_phone(user.phone), "locale": user.locale}
     form = ProfileForm(data=None if request.method == "POST" else saved)
     if form.validate_on_submit():
@@ -173,7 +169,7 @@ def profile() -> Response | str:
 def password() -> Response | str:
     form = ChangePasswordForm()
     if form.validate_on_submit():
-        user = _me()
+        user = signed_in_user()
         try:
             service.change_password(
                 user, current_password=form.current_password.data, new_password=form.password.data
@@ -192,7 +188,7 @@ def password() -> Response | str:
 def email() -> Response | str:
     form = ChangeEmailForm()
     if form.validate_on_submit():
-        user = _me()
+        user = signed_in_user()
         old_address = user.email
         try:
             service.change_email(user, password=form.password.data, new_email=form.email.data)
@@ -208,7 +204,7 @@ def email() -> Response | str:
                     )
                 )
             return redirect(url_for("accounts.profile"))
-    return render_template("accounts/email.html", form=form, user=_me())
+    return render_template("accounts/email.html", form=form, user=signed_in_user())
 
 
 @bp.get("/staff/users")
@@ -231,7 +227,7 @@ def staff_users() -> str:
         query=query,
         role=role,
         state=state,
-        me=_me(),
+        me=signed_in_user(),
     )
 
 
@@ -240,7 +236,7 @@ def _staff_change(user_id: int, change: Callable[[User], None], done: str) -> Re
     user = db.session.get(User, user_id)
     if user is None:
         abort(404)
-    if user.id == _me().id:  # staff cannot lock themselves out
+    if user.id == signed_in_user().id:  # staff cannot lock themselves out
         abort(400)
     change(user)
     flash(done % {"email": user.email})

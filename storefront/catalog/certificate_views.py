@@ -15,12 +15,16 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
-from flask_login import current_user
 from werkzeug.wrappers import Response
 from wtforms.fields.choices import SelectChoice
 
-from storefront.accounts.access import current_producer, producer_member_required, role_required
-from storefront.accounts.models import Role, User
+from storefront.accounts.access import (
+    current_producer,
+    producer_member_required,
+    role_required,
+    signed_in_user,
+)
+from storefront.accounts.models import Role
 from storefront.catalog import certificates as service
 from storefront.catalog.errors import CatalogError
 from storefront.catalog.forms import ActionForm, CertificateForm, RejectForm
@@ -30,10 +34,6 @@ from storefront.catalog.views import bp
 from storefront.clock import today_in_vietnam
 
 RECENT_DECISIONS = 20
-
-
-def _me() -> User:
-    return current_user._get_current_object()
 
 
 def _scan_response(certificate: OcopCertificate | None) -> Response:
@@ -80,7 +80,7 @@ def portal_certificate_new() -> Response | str:
                 ),
                 scan=form.scan.data.stream,
                 scan_name=form.scan.data.filename,
-                actor=_me(),
+                actor=signed_in_user(),
                 today=today_in_vietnam(),
                 upload_dir=Path(current_app.config["UPLOAD_DIR"]),
             )
@@ -130,7 +130,7 @@ def staff_certificate_verify(certificate_id: int) -> Response:
     certificate = _certificate_or_404(certificate_id)
     if ActionForm().validate_on_submit():
         try:
-            service.verify_certificate(certificate, actor=_me())
+            service.verify_certificate(certificate, actor=signed_in_user())
         except CatalogError as error:
             flash(error.message())
         else:
@@ -145,7 +145,7 @@ def staff_certificate_reject(certificate_id: int) -> Response:
     form = RejectForm()
     if form.validate_on_submit():
         try:
-            service.reject_certificate(certificate, actor=_me(), reason=form.reason.data)
+            service.reject_certificate(certificate, actor=signed_in_user(), reason=form.reason.data)
         except CatalogError as error:
             flash(error.message())
         else:

@@ -13,7 +13,7 @@ from typing import BinaryIO
 from sqlalchemy import select, update
 from sqlalchemy.orm import joinedload
 
-from storefront.accounts.models import Role, User
+from storefront.accounts.models import User
 from storefront.catalog.errors import (
     CatalogErrorCode,
     CertificateNotPending,
@@ -31,7 +31,7 @@ from storefront.catalog.models import (
 from storefront.catalog.uploads import remove_files, store_scan
 from storefront.clock import utcnow
 from storefront.extensions import db
-from storefront.mail.outbox import queue_mail
+from storefront.producers.members import mail_members
 from storefront.producers.models import Producer
 
 
@@ -124,17 +124,6 @@ def find_certificate(
     return db.session.scalar(query)
 
 
-def producer_members(producer_id: int) -> list[User]:
-    """The active members of a producer, who receive its mail."""
-    return list(
-        db.session.scalars(
-            select(User).where(
-                User.producer_id == producer_id, User.role == Role.PRODUCER, User.active
-            )
-        )
-    )
-
-
 def _decide(certificate: OcopCertificate, *, to: Verification, actor: User, reason: str) -> None:
     decision = {
         "verification": to,
@@ -160,18 +149,15 @@ def _decide(certificate: OcopCertificate, *, to: Verification, actor: User, reas
         setattr(certificate, name, value)
     template = "certificate_verified" if to is Verification.VERIFIED else "certificate_rejected"
     product = certificate.product
-    for member in producer_members(product.producer_id):
-        queue_mail(
-            to=member.email,
-            template=template,
-            locale=member.locale,
-            name=member.name,
-            product_name=product.name,
-            stars=certificate.stars,
-            decision_number=certificate.decision_number,
-            expires_on=certificate.expires_on,
-            reason=reason,
-        )
+    mail_members(
+        product.producer_id,
+        template=template,
+        product_name=product.name,
+        stars=certificate.stars,
+        decision_number=certificate.decision_number,
+        expires_on=certificate.expires_on,
+        reason=reason,
+    )
     db.session.commit()
 
 

@@ -12,10 +12,9 @@ from sqlalchemy import exists, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 
-from storefront.catalog.certificates import producer_members
 from storefront.catalog.models import ExpiryNotice, OcopCertificate, Product, ProductStatus
 from storefront.extensions import db
-from storefront.mail.outbox import queue_mail
+from storefront.producers.members import mail_members
 
 THRESHOLDS = (90, 30)  # days before expiry, the widest first
 
@@ -76,14 +75,11 @@ def _notice_row(certificate_id: int, days: int) -> ExpiryNotice:
 
 def _queue(certificate: OcopCertificate, *, today: date) -> None:
     product = certificate.product
-    for member in producer_members(product.producer_id):
-        queue_mail(
-            to=member.email,
-            template="certificate_expiring",
-            locale=member.locale,
-            name=member.name,
-            product_name=product.name,
-            decision_number=certificate.decision_number,
-            expires_on=certificate.expires_on,
-            days_left=(certificate.expires_on - today).days,
-        )
+    mail_members(
+        product.producer_id,
+        template="certificate_expiring",
+        product_name=product.name,
+        decision_number=certificate.decision_number,
+        expires_on=certificate.expires_on,
+        days_left=(certificate.expires_on - today).days,
+    )

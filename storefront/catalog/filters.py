@@ -3,12 +3,15 @@
 import enum
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Generic, TypeVar
 
 from storefront.producers.models import ProducerKind
 from storefront.query_args import QueryArgs
 
 
 class Sort(enum.StrEnum):
+    """The orders of the store's lists (products and combos)."""
+
     RELEVANCE = "relevance"
     NEWEST = "newest"
     PRICE_ASC = "price_asc"
@@ -23,17 +26,12 @@ MAX_PAGE = 1_000_000
 
 
 @dataclass(frozen=True)
-class CatalogFilters:
+class ListFilters:
+    """What every store list is narrowed by: a search, a price range, an order and a page."""
+
     q: str = ""
-    stars: frozenset[int] = frozenset()
-    category: str = ""
-    producer: str = ""
-    province: int | None = None
-    ward: int | None = None
-    producer_kind: ProducerKind | None = None
     price_min: int | None = None
     price_max: int | None = None
-    in_stock: bool = False
     sort: Sort | None = None
     page: int = 1
     per_page: int = 24
@@ -44,13 +42,29 @@ class CatalogFilters:
         return self.sort or (Sort.RELEVANCE if self.q else Sort.NEWEST)
 
 
+@dataclass(frozen=True)
+class CatalogFilters(ListFilters):
+    stars: frozenset[int] = frozenset()
+    category: str = ""
+    producer: str = ""
+    province: int | None = None
+    ward: int | None = None
+    producer_kind: ProducerKind | None = None
+    in_stock: bool = False
+
+
+F = TypeVar("F", bound=ListFilters)
+
+
 @dataclass
-class ParsedFilters:
-    filters: CatalogFilters
+class ParsedFilters(Generic[F]):
+    filters: F
     problems: dict[str, str] = field(default_factory=dict)  # parameter -> what was wrong
 
 
-def parse_filters(args: Mapping[str, str], *, per_page: int, max_per_page: int) -> ParsedFilters:
+def parse_filters(
+    args: Mapping[str, str], *, per_page: int, max_per_page: int
+) -> ParsedFilters[CatalogFilters]:
     """Read filters leniently: a bad value is dropped and reported in `problems`.
 
     `args` may be a MultiDict, so that `stars` can be repeated.

@@ -5,13 +5,11 @@ from pathlib import Path
 
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import current_user
 from sqlalchemy import select
 from werkzeug.wrappers import Response
 from wtforms.fields.choices import SelectChoice
 
-from storefront.accounts.access import current_producer, producer_member_required
-from storefront.accounts.models import User
+from storefront.accounts.access import current_producer, producer_member_required, signed_in_user
 from storefront.catalog import products as service
 from storefront.catalog.errors import CatalogError
 from storefront.catalog.forms import ActionForm, ImageForm, NewProductForm, ProductForm
@@ -20,10 +18,6 @@ from storefront.catalog.portal import find_own_product, overview, own_products, 
 from storefront.catalog.views import bp
 from storefront.clock import today_in_vietnam
 from storefront.extensions import db
-
-
-def _me() -> User:
-    return current_user._get_current_object()
 
 
 def _upload_dir() -> Path:
@@ -96,7 +90,7 @@ def portal_product_new() -> Response | str:
             current_producer(),
             details=_details(form),
             opening_stock=form.opening_stock.data,
-            actor=_me(),
+            actor=signed_in_user(),
         )
         flash(_("The product is saved as a draft. Add pictures, then publish it."))
         return redirect(url_for("catalog.portal_product_edit", product_id=product.id))

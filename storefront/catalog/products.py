@@ -18,7 +18,7 @@ from storefront.catalog.uploads import remove_files, store_product_image
 from storefront.extensions import db
 from storefront.inventory.ledger import open_stock
 from storefront.producers.models import Producer
-from storefront.text import slugify
+from storefront.slugs import unique_slug
 
 MAX_IMAGES = 8
 
@@ -53,19 +53,6 @@ class ProductDetails:
     story_en: str | None
 
 
-def _unique_slug(name: str) -> str:
-    base = (slugify(name) or "san-pham")[:200]
-    taken = set(
-        db.session.scalars(
-            select(Product.slug).where((Product.slug == base) | Product.slug.like(f"{base}-%"))
-        )
-    )
-    slug, n = base, 2
-    while slug in taken:
-        slug, n = f"{base}-{n}", n + 1
-    return slug
-
-
 def _apply(product: Product, details: ProductDetails) -> None:
     for spec in fields(details):
         value = getattr(details, spec.name)
@@ -79,7 +66,11 @@ def create_product(
     producer: Producer, *, details: ProductDetails, opening_stock: int, actor: User
 ) -> Product:
     """A new draft product of `producer`; its opening stock is the ledger's first movement."""
-    product = Product(producer=producer, slug=_unique_slug(details.name), stock=0)
+    product = Product(
+        producer=producer,
+        slug=unique_slug(Product.slug, details.name, fallback="san-pham"),
+        stock=0,
+    )
     _apply(product, details)
     product.status = ProductStatus.DRAFT
     db.session.add(product)

@@ -2,10 +2,9 @@
 
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
-from flask_login import current_user
 from werkzeug.wrappers import Response
 
-from storefront.accounts.access import current_producer, producer_member_required
+from storefront.accounts.access import current_producer, producer_member_required, signed_in_user
 from storefront.catalog.models import Product
 from storefront.catalog.portal import find_own_product, own_products
 from storefront.inventory.errors import InventoryError
@@ -56,7 +55,7 @@ def portal_stock_change(product_id: int) -> Response | str:
                 change=StockChange(form.change.data),
                 amount=form.amount.data,
                 reason=form.reason.data,
-                actor=current_user._get_current_object(),
+                actor=signed_in_user(),
             )
         except InventoryError as error:
             form.amount.errors.append(error.message())

@@ -1,26 +1,19 @@
 """Producer forms. Each reads only the fields it shows: status, members and decisions never."""
 
-from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
-from wtforms import SelectField, StringField, SubmitField, TelField, TextAreaField
+from wtforms import SelectField, StringField, TelField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional
 
 from storefront.producers.models import ProducerKind
 from storefront.producers.onboarding import Application
-from storefront.producers.places import province_choices, ward_choices
+from storefront.producers.place_fields import PlaceFields
 
 
-def _code(value: str | None) -> int:
-    """A posted province or ward code; 0 (no such unit) when it is not a number."""
-    return int(value) if value and value.isascii() and value.isdigit() else 0
-
-
-class ApplicationForm(FlaskForm):
-    """The producer application. The ward list holds the wards of the chosen province;
-    `choose_province` re-shows the form with them (the page's script presses it)."""
+class ApplicationForm(PlaceFields, FlaskForm):
+    """The producer application, with the province and ward of its address."""
 
     name = StringField(
         _l("Producer name"),
@@ -47,17 +40,6 @@ class ApplicationForm(FlaskForm):
             Length(max=20, message=_l("A tax code has 10 or 13 digits.")),
         ],
         render_kw={"inputmode": "numeric", "spellcheck": "false"},
-    )
-    province = SelectField(
-        _l("Province or city"),
-        validators=[DataRequired(_l("Choose a province or city."))],
-        validate_choice=False,  # the use case checks the codes, with its own messages
-    )
-    choose_province = SubmitField(_l("Show its wards"))
-    ward = SelectField(
-        _l("Ward or commune"),
-        validators=[DataRequired(_l("Choose a ward or commune."))],
-        validate_choice=False,
     )
     address = StringField(
         _l("Address"),
@@ -89,23 +71,13 @@ class ApplicationForm(FlaskForm):
         render_kw={"accept": "image/jpeg,image/png,image/webp"},
     )
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)
-        provinces = [SelectChoice(str(code), name) for code, name in province_choices()]
-        self.province.choices = [SelectChoice("", _("Choose a province or city")), *provinces]
-        wards = [
-            SelectChoice(str(code), name) for code, name in ward_choices(_code(self.province.data))
-        ]
-        blank = _("Choose a ward or commune") if wards else _("Choose the province first")
-        self.ward.choices = [SelectChoice("", blank), *wards]
-
     def application(self) -> Application:
         return Application(
             name=self.name.data,
             kind=ProducerKind(self.kind.data),
             tax_code=self.tax_code.data,
-            province_code=_code(self.province.data),
-            ward_code=_code(self.ward.data),
+            province_code=self.province_code,
+            ward_code=self.ward_code,
             address=self.address.data,
             phone=self.phone.data,
             story=self.story.data or "",

@@ -20,7 +20,7 @@ from storefront.producers.logos import discard_logo, read_logo, store_logo
 from storefront.producers.models import Producer, ProducerKind, ProducerStatus
 from storefront.producers.places import check_locality
 from storefront.producers.tax_codes import normalize_tax_code
-from storefront.text import slugify
+from storefront.slugs import unique_slug
 
 
 @dataclass(frozen=True)
@@ -60,19 +60,6 @@ def last_rejected(user: User) -> Producer | None:
     )
 
 
-def unique_slug(name: str, *, producer_id: int | None = None) -> str:
-    """slugify(name), or with -2, -3... when another producer has it."""
-    base = slugify(name)[:200] or "producer"
-    query = select(Producer.slug).where(Producer.slug.startswith(base, autoescape=True))
-    if producer_id is not None:
-        query = query.where(Producer.id != producer_id)
-    taken = set(db.session.scalars(query))
-    slug, number = base, 2
-    while slug in taken:
-        slug, number = f"{base}-{number}", number + 1
-    return slug
-
-
 def _tax_code_taken(tax_code: str, *, producer_id: int | None) -> bool:
     query = select(Producer.id).where(Producer.tax_code == tax_code)
     if producer_id is not None:
@@ -102,7 +89,8 @@ def submit_application(
         raise ProducerError(ProducerErrorCode.TAX_CODE_TAKEN)
 
     producer.name = application.name.strip()
-    producer.slug = unique_slug(producer.name, producer_id=producer.id)
+    others = Producer.id != producer.id if producer.id is not None else None
+    producer.slug = unique_slug(Producer.slug, producer.name, fallback="producer", among=others)
     producer.kind = application.kind
     producer.tax_code = tax_code
     producer.province_code = application.province_code

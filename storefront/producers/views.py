@@ -6,13 +6,12 @@ from dataclasses import replace
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import current_user
 from flask_wtf import FlaskForm
 from werkzeug.wrappers import Response
 
-from storefront.accounts.access import role_required
+from storefront.accounts.access import role_required, signed_in_user
 from storefront.accounts.errors import AccountError, AccountErrorCode
-from storefront.accounts.models import Role, User
+from storefront.accounts.models import Role
 from storefront.accounts.sessions import safe_next
 from storefront.catalog.filters import Sort, parse_filters
 from storefront.catalog.listing import list_products
@@ -41,10 +40,6 @@ ERROR_FIELDS: dict[ProducerErrorCode | AccountErrorCode, str] = {
     ProducerErrorCode.LOGO_BAD_NAME: "logo",
     AccountErrorCode.INVALID_PHONE: "phone",
 }
-
-
-def _me() -> User:
-    return current_user._get_current_object()
 
 
 @bp.get("/producers/<slug>")
@@ -87,7 +82,7 @@ def _answers(producer: Producer) -> dict[str, str]:
 @bp.route("/producer/apply", methods=["GET", "POST"])
 @role_required(Role.SHOPPER, Role.PRODUCER)
 def apply() -> Response | str:
-    user = _me()
+    user = signed_in_user()
     member_of = onboarding.membership(user)
     if member_of is not None:
         return render_template("producers/application_status.html", producer=member_of)
@@ -178,7 +173,7 @@ def staff_approve(producer_id: int) -> Response:
     return _decide(
         producer_id,
         form,
-        lambda p: review.approve_application(p, staff=_me(), note=form.note.data or ""),
+        lambda p: review.approve_application(p, staff=signed_in_user(), note=form.note.data or ""),
         _("%(producer)s is approved; the applicant is e-mailed."),
         back="producers.staff_applications",
     )
@@ -191,7 +186,7 @@ def staff_reject(producer_id: int) -> Response:
     return _decide(
         producer_id,
         form,
-        lambda p: review.reject_application(p, staff=_me(), reason=form.reason.data),
+        lambda p: review.reject_application(p, staff=signed_in_user(), reason=form.reason.data),
         _("%(producer)s is rejected; the applicant is e-mailed the reason."),
         back="producers.staff_applications",
     )
@@ -204,7 +199,7 @@ def staff_suspend(producer_id: int) -> Response:
     return _decide(
         producer_id,
         form,
-        lambda p: review.suspend_producer(p, staff=_me(), reason=form.reason.data),
+        lambda p: review.suspend_producer(p, staff=signed_in_user(), reason=form.reason.data),
         _("%(producer)s is suspended: its products are off the store."),
         back="producers.staff_producers",
     )
@@ -216,7 +211,7 @@ def staff_reinstate(producer_id: int) -> Response:
     return _decide(
         producer_id,
         FlaskForm(),  # a button: only the CSRF token
-        lambda p: review.reinstate_producer(p, staff=_me()),
+        lambda p: review.reinstate_producer(p, staff=signed_in_user()),
         _("%(producer)s is reinstated: its products are back in the store."),
         back="producers.staff_producers",
     )

@@ -8,6 +8,7 @@ import pytest
 from storefront.catalog.models import ProductStatus
 from storefront.clock import today_in_vietnam
 from tests.factories import CertificateFactory, ImageFactory, ProducerFactory, ProductFactory
+from tests.pages import text_of
 
 
 @pytest.fixture
@@ -33,10 +34,6 @@ def shop(db):
     )
     db.session.commit()
     return {"rice": rice, "expired": expired}
-
-
-def text_of(response) -> str:
-    return re.sub(r"\s+", " ", response.get_data(as_text=True).replace("\u00a0", " "))
 
 
 def test_home_shows_featured_certified_products(client, shop):
