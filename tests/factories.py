@@ -206,3 +206,11 @@ class ComboFactory(_Base):
             )
         db.session.flush()
         index_combo(combo)
+
+
+def expire(product: Product) -> None:
+    """Give the product only certificates whose last day was yesterday."""
+    today = today_in_vietnam()
+    for certificate in product.certificates:
+        certificate.issued_on = today - timedelta(days=1000)
+        certificate.expires_on = today

@@ -26,7 +26,7 @@ from storefront.combos.models import (
     Consent,
     PackagingItem,
 )
-from storefront.combos.pricing import combo_price, combo_price_sql
+from storefront.combos.pricing import Saving, combo_price, combo_price_sql
 from storefront.producers.models import Producer, ProducerStatus
 
 
@@ -73,7 +73,7 @@ class PackagingOption:
 
 
 @dataclass(frozen=True)
-class ComboOffer:
+class ComboOffer(Saving):
     price_vnd: int
     parts_vnd: int  # what the components cost bought separately
     min_stars: int | None  # the lowest star level among the components
@@ -81,15 +81,6 @@ class ComboOffer:
     unavailable: ComboUnavailable | None
     components: list[ComponentStanding]
     packaging: list[PackagingOption]
-
-    @property
-    def saving_vnd(self) -> int:
-        return self.parts_vnd - self.price_vnd
-
-    @property
-    def saving_percent(self) -> int:
-        """The saving in whole per cent, rounded down (never overstated)."""
-        return self.saving_vnd * 100 // self.parts_vnd if self.parts_vnd else 0
 
     @property
     def purchasable(self) -> bool:

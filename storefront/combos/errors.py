@@ -30,6 +30,10 @@ class ComboErrorCode(enum.StrEnum):
     NOT_INVITED = "not_invited"
     UNKNOWN_PROVINCE = "unknown_province"
     WARD_NOT_IN_PROVINCE = "ward_not_in_province"
+    NAME_REQUIRED = "name_required"
+    PACKAGING_PRICE_NEGATIVE = "packaging_price_negative"
+    PACKAGING_STOCK_NEGATIVE = "packaging_stock_negative"
+    UNKNOWN_OWNER = "unknown_owner"
 
 
 MESSAGES: dict[ComboErrorCode, LazyString] = {
@@ -69,6 +73,10 @@ MESSAGES: dict[ComboErrorCode, LazyString] = {
     ComboErrorCode.NOT_INVITED: _l("This invitation is not addressed to you."),
     ComboErrorCode.UNKNOWN_PROVINCE: _l("Choose a province from the list."),
     ComboErrorCode.WARD_NOT_IN_PROVINCE: _l("Choose a ward or commune of that province."),
+    ComboErrorCode.NAME_REQUIRED: _l("Enter a name."),
+    ComboErrorCode.PACKAGING_PRICE_NEGATIVE: _l("The price must be 0 ₫ or more."),
+    ComboErrorCode.PACKAGING_STOCK_NEGATIVE: _l("The stock must be 0 or more."),
+    ComboErrorCode.UNKNOWN_OWNER: _l("Choose an approved producer to own the combo."),
 }
 
 

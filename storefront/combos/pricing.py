@@ -38,3 +38,20 @@ def combo_price_sql(parts_vnd: ColumnElement[int]) -> ColumnElement[int]:
         (discounted < 1, literal(1)),
         else_=discounted,
     )
+
+
+class Saving:
+    """What a combo saves on its parts bought separately, for the dataclasses that carry its
+    `parts_vnd` and `price_vnd` (the offer, the builder's preview)."""
+
+    parts_vnd: int
+    price_vnd: int
+
+    @property
+    def saving_vnd(self) -> int:
+        return self.parts_vnd - self.price_vnd
+
+    @property
+    def saving_percent(self) -> int:
+        """The saving in whole per cent, rounded down (never overstated)."""
+        return self.saving_vnd * 100 // self.parts_vnd if self.parts_vnd else 0

@@ -3,8 +3,6 @@ a combo is sold only while it is published, its owner and every component's prod
 approved, every component is certified and active with its producer's consent, and stock
 suffices; its stock is derived from its components and packaging, never stored."""
 
-from datetime import timedelta
-
 import pytest
 from sqlalchemy import select
 
@@ -26,6 +24,7 @@ from tests.factories import (
     PackagingFactory,
     ProducerFactory,
     ProductFactory,
+    expire,
 )
 
 pytestmark = pytest.mark.usefixtures("on_both_databases")
@@ -43,14 +42,6 @@ def listed(db) -> set[str]:
     return set(
         db.session.scalars(available_combos(today_in_vietnam()).with_only_columns(Combo.slug))
     )
-
-
-def expire(product) -> None:
-    """Give the product only a certificate whose last day was yesterday."""
-    today = today_in_vietnam()
-    for certificate in product.certificates:
-        certificate.expires_on = today
-        certificate.issued_on = today - timedelta(days=1000)
 
 
 @pytest.fixture
