@@ -1,6 +1,8 @@
 """The OpenAPI 3.1 document describing /api/v1."""
 
 from storefront.catalog.filters import STAR_LEVELS, Sort
+from storefront.combos.availability import ComboUnavailable, ComponentProblem
+from storefront.combos.models import ComboKind, HeritageKind, Occasion
 from storefront.producers.models import ProducerKind
 
 
@@ -61,6 +63,31 @@ PRODUCT_FILTERS = [
     ),
     _query("sort", {"type": "string", "enum": list(Sort)}, "Order of the results."),
 ]
+
+COMBO_FILTERS = [
+    _query("q", {"type": "string"}, "Search text; Vietnamese diacritics and case are optional."),
+    _query("occasion", {"type": "string", "enum": list(Occasion)}, "Occasion the combo is for."),
+    _query("kind", {"type": "string", "enum": list(ComboKind)}, "Gift combo or souvenir bundle."),
+    _query("price_min", {"type": "integer", "minimum": 0}, "Lowest combo price in VND."),
+    _query("price_max", {"type": "integer", "minimum": 0}, "Highest combo price in VND."),
+    _query(
+        "min_stars",
+        {"type": "integer", "enum": list(STAR_LEVELS)},
+        "Every product of the combo has at least this many OCOP stars.",
+    ),
+    _query("heritage", {"type": "string"}, "Heritage entry slug."),
+    _query(
+        "province",
+        {"type": "integer"},
+        "Province code: the heritage entry's province, or the owner's when it has none.",
+    ),
+    _query("sort", {"type": "string", "enum": list(Sort)}, "Order of the results."),
+]
+
+_NAMED = {
+    "type": "object",
+    "properties": {"slug": {"type": "string"}, "name": {"type": "string"}},
+}
 
 ERROR_RESPONSE = _json(
     "#/components/schemas/Error", "The request was not valid, or nothing matched."
@@ -125,6 +152,87 @@ SCHEMAS = {
             "url": {"type": "string", "format": "uri"},
         },
     },
+    "Combo": {
+        "type": "object",
+        "description": "A gift combo or souvenir bundle. Its price and stock derive from its "
+        "components; lists hold only combos that can be bought now.",
+        "properties": {
+            "slug": {"type": "string"},
+            "name": {"type": "string"},
+            "name_en": {"type": ["string", "null"]},
+            "kind": {"type": "string", "enum": list(ComboKind)},
+            "price_vnd": {"type": "integer", "description": "Whole Vietnamese đồng."},
+            "parts_vnd": {"type": "integer", "description": "Its products bought separately."},
+            "saving_vnd": {"type": "integer"},
+            "saving_percent": {"type": "integer", "description": "Rounded down."},
+            "min_stars": {"type": ["integer", "null"], "enum": [*STAR_LEVELS, None]},
+            "stock": {
+                "type": "integer",
+                "description": "Exactly how many combos can be sold now; 0 when unavailable.",
+            },
+            "available": {"type": "boolean"},
+            "unavailable": {
+                "type": ["string", "null"],
+                "enum": [*ComboUnavailable, None],
+                "description": "Why it cannot be bought, or null.",
+            },
+            "occasions": {"type": "array", "items": {"type": "string", "enum": list(Occasion)}},
+            "heritage": {
+                "oneOf": [
+                    {
+                        "type": "object",
+                        "properties": {
+                            "slug": {"type": "string"},
+                            "name": {"type": "string"},
+                            "name_en": {"type": ["string", "null"]},
+                            "kind": {"type": "string", "enum": list(HeritageKind)},
+                            "province": {"$ref": "#/components/schemas/Unit"},
+                            "url": {"type": "string", "format": "uri"},
+                        },
+                        "description": "slug and name in lists; the rest on the combo's own.",
+                    },
+                    {"type": "null"},
+                ]
+            },
+            "owner": _NAMED,
+            "components": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "properties": {
+                        "product": _NAMED,
+                        "quantity": {"type": "integer", "minimum": 1},
+                        "unit": {"type": "string"},
+                        "stars": {"type": ["integer", "null"]},
+                        "producer": _NAMED,
+                        "problem": {"type": ["string", "null"], "enum": [*ComponentProblem, None]},
+                    },
+                },
+            },
+            "packaging": {
+                "type": "array",
+                "description": "Packaging the shopper may choose; the first is the default.",
+                "items": {
+                    "type": "object",
+                    "properties": {
+                        "name": {"type": "string"},
+                        "name_en": {"type": ["string", "null"]},
+                        "price_vnd": {"type": "integer"},
+                        "in_stock": {"type": "boolean"},
+                    },
+                },
+            },
+            "url": {"type": "string", "format": "uri"},
+            "image": {"type": ["string", "null"], "format": "uri"},
+            "images": {
+                "type": "array",
+                "items": {"type": "string", "format": "uri"},
+                "description": "On the combo's own: its picture and its products' covers.",
+            },
+            "story": {"type": "string", "description": "On the combo's own; Markdown."},
+            "story_en": {"type": ["string", "null"], "description": "On the combo's own."},
+        },
+    },
 }
 
 
@@ -148,7 +256,8 @@ def openapi_document() -> dict:
             "title": "OCOP storefront API",
             "version": "1",
             "description": "Read-only access to the certified OCOP catalogue. Only products "
-            "whose OCOP certificate is verified and valid today (Vietnam time) appear.",
+            "whose OCOP certificate is verified and valid today (Vietnam time) appear, and only "
+            "combos all of whose products can be bought are listed.",
         },
         "servers": [{"url": "/api/v1"}],
         "paths": {
@@ -175,6 +284,33 @@ def openapi_document() -> dict:
                     "parameters": [_path("slug", "The product's slug.")],
                     "responses": {
                         "200": _json("#/components/schemas/Product", "The product"),
+                        "404": ERROR_RESPONSE,
+                    },
+                }
+            },
+            "/combos": {
+                "get": {
+                    "summary": "List and search the gift combos that can be bought now",
+                    "parameters": COMBO_FILTERS + PAGING,
+                    "responses": {
+                        "200": {
+                            "description": "A page of combos",
+                            "content": {
+                                "application/json": {
+                                    "schema": _list_of("#/components/schemas/Combo")
+                                }
+                            },
+                        },
+                        "400": ERROR_RESPONSE,
+                    },
+                }
+            },
+            "/combos/{slug}": {
+                "get": {
+                    "summary": "One published combo, with why it cannot be bought if it cannot",
+                    "parameters": [_path("slug", "The combo's slug.")],
+                    "responses": {
+                        "200": _json("#/components/schemas/Combo", "The combo"),
                         "404": ERROR_RESPONSE,
                     },
                 }

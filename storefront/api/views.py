@@ -1,16 +1,20 @@
-"""JSON API, read-only: products and producers. Thin: it calls the domains' functions."""
+"""JSON API, read-only: products, producers and combos. Thin: it calls the domains' functions."""
 
-from flask import Blueprint, Response, current_app, jsonify, request
+from flask import Blueprint, Response, current_app, jsonify, request, url_for
 from flask_babel import gettext as _
 
 from storefront.api.openapi import openapi_document
-from storefront.api.serializers import producer_json, product_json
+from storefront.api.serializers import combo_json, picture_url, producer_json, product_json
 from storefront.catalog.detail import find_public_product
 from storefront.catalog.filters import MAX_PAGE, parse_filters
 from storefront.catalog.listing import list_products
 from storefront.catalog.pricing import offer_for
 from storefront.clock import today_in_vietnam
+from storefront.combos.detail import combo_page, find_public_combo
+from storefront.combos.filters import parse_combo_filters
+from storefront.combos.listing import combo_pictures, list_combos
 from storefront.errors import api_error
+from storefront.pagination import Page
 from storefront.producers.directory import (
     count_listed_products,
     find_approved_producer,
@@ -32,6 +36,11 @@ def _not_found(message: str) -> tuple[Response, int]:
     return api_error(404, "not_found", message)
 
 
+def _list(items: list[dict], page: Page) -> Response:
+    """A page of a list: its items and where it stands."""
+    return jsonify(items=items, total=page.total, page=page.page, per_page=page.per_page)
+
+
 @bp.get("/products")
 def products() -> Response | tuple[Response, int]:
     parsed = parse_filters(
@@ -51,7 +60,7 @@ def products() -> Response | tuple[Response, int]:
         )
         for item in page.items
     ]
-    return jsonify(items=items, total=page.total, page=page.page, per_page=page.per_page)
+    return _list(items, page)
 
 
 @bp.get("/products/<slug>")
@@ -87,7 +96,7 @@ def producers() -> Response | tuple[Response, int]:
         kind=kind,
     )
     items = [producer_json(p) | {"listed_products": n} for p, n in found.items]
-    return jsonify(items=items, total=found.total, page=found.page, per_page=found.per_page)
+    return _list(items, found)
 
 
 @bp.get("/producers/<slug>")
@@ -101,6 +110,45 @@ def producer(slug: str) -> Response | tuple[Response, int]:
         "story": found.story,
         "listed_products": count_listed_products(found, today=today_in_vietnam()),
     }
+    return jsonify(body)
+
+
+@bp.get("/combos")
+def combos() -> Response | tuple[Response, int]:
+    parsed = parse_combo_filters(
+        request.args,
+        per_page=current_app.config["CATALOG_PER_PAGE"],
+        max_per_page=current_app.config["API_MAX_PER_PAGE"],
+    )
+    if parsed.problems:
+        return _invalid(parsed.problems)
+    page = list_combos(parsed.filters, today=today_in_vietnam())
+    items = [combo_json(i.combo, i.offer, combo_pictures(i.combo)) for i in page.items]
+    return _list(items, page)
+
+
+@bp.get("/combos/<slug>")
+def combo(slug: str) -> Response | tuple[Response, int]:
+    found = find_public_combo(slug)
+    if found is None:
+        return _not_found(_("No such combo: it is unknown or not published."))
+    # Like its page, a published combo that cannot be bought now is shown, with why.
+    view = combo_page(found, today=today_in_vietnam())
+    body = combo_json(found, view.offer, view.pictures) | {
+        "story": found.story,
+        "story_en": found.story_en,
+        "images": [picture_url(picture) for picture in view.pictures],
+    }
+    if found.heritage is not None:
+        body["heritage"] |= {
+            "name_en": found.heritage.name_en,
+            "kind": found.heritage.kind.value,
+            "province": {
+                "code": found.heritage.province_code,
+                "name": found.heritage.province.name,
+            },
+            "url": url_for("combos.heritage", slug=found.heritage.slug, _external=True),
+        }
     return jsonify(body)
 
 

@@ -9,10 +9,14 @@ from storefront.catalog.listing import list_products
 from storefront.catalog.pricing import offer_for
 from storefront.catalog.stories import render_markdown
 from storefront.clock import today_in_vietnam
+from storefront.combos.listing import featured_combos, search_combos
+from storefront.combos.occasions import upcoming
 
 bp = Blueprint("catalog", __name__)
 
 FEATURED_COUNT = 8
+FEATURED_COMBOS = 8
+SEARCH_COMBOS = 4  # combos shown above the products when searching
 
 bp.add_app_template_filter(render_markdown, "markdown")
 
@@ -24,7 +28,14 @@ def home() -> str:
         CatalogFilters(stars=frozenset({4, 5}), sort=Sort.NEWEST, per_page=FEATURED_COUNT),
         today=today,
     )
-    return render_template("catalog/home.html", featured=featured, categories=category_tree())
+    coming = upcoming(today)
+    return render_template(
+        "catalog/home.html",
+        featured=featured,
+        coming=coming,
+        combos=featured_combos(coming.occasion, today=today, limit=FEATURED_COMBOS),
+        categories=category_tree(),
+    )
 
 
 @bp.get("/catalog/")
@@ -36,9 +47,14 @@ def catalog() -> str:
         max_per_page=current_app.config["API_MAX_PER_PAGE"],
     )
     page = list_products(parsed.filters, today=today)
+    # Searching also finds gift combos, shown above the products on the first page.
+    combos = []
+    if parsed.filters.q and page.page == 1:
+        combos = search_combos(parsed.filters.q, today=today, limit=SEARCH_COMBOS)
     return render_template(
         "catalog/list.html",
         page=page,
+        combos=combos,
         filters=parsed.filters,
         categories=category_tree(),
         localities=localities(today),

@@ -122,6 +122,8 @@ def test_openapi_document_describes_every_route(client, db):
         "/products/{slug}",
         "/producers",
         "/producers/{slug}",
+        "/combos",
+        "/combos/{slug}",
     }
     documented = {p["name"] for p in document["paths"]["/products"]["get"]["parameters"]}
     assert {

@@ -44,3 +44,31 @@ def test_other_pages_stay_within_budget(client, many_products, count_queries, db
     with count_queries() as counter:
         assert client.get(url.format(producer=producer.slug)).status_code == 200
     assert counter.count <= BUDGET + 2, counter.statements
+
+
+SEARCH_WITH_COMBOS_BUDGET = BUDGET + 4  # the products' queries, and the matching combos'
+
+
+def test_search_that_also_finds_combos_runs_a_fixed_number_of_queries(client, db, count_queries):
+    from tests.factories import ComboFactory, ProducerFactory
+
+    def search_queries() -> int:
+        with count_queries() as counter:
+            assert client.get("/catalog/?q=mat+ong").status_code == 200
+        return counter.count
+
+    def add_combos(count: int) -> None:
+        for _ in range(count):
+            owner = ProducerFactory()
+            parts = [(ProductFactory(producer=owner, name="Mật ong tràm", stars=4), 1)]
+            parts += [(ProductFactory(producer=owner, stars=3), 2) for _ in range(3)]
+            ComboFactory(owner=owner, name="Quà mật ong", parts=parts)
+        db.session.commit()
+        db.session.expunge_all()
+
+    add_combos(1)
+    one = search_queries()
+    add_combos(5)
+    many = search_queries()
+
+    assert one == many <= SEARCH_WITH_COMBOS_BUDGET
