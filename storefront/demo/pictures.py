@@ -13,6 +13,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageOps
 
+from storefront.catalog.uploads import THUMB_SIDE, StoredImage
 from storefront.demo.drawing import Colour, Palette, Pen, curve, mix, rgb
 
 PICTURE_SIZE = 640
@@ -26,7 +27,7 @@ SHADOW = rgb("#c9b394")
 BACKDROPS = tuple(rgb(c) for c in ("#dfe9c8", "#f9e3d6", "#f3e3c0", "#e4ece8"))
 
 
-def _shadow(pen: Pen, cx: float, cy: float, rx: float, ry: float) -> None:
+def shadow(pen: Pen, cx: float, cy: float, rx: float, ry: float) -> None:
     """A soft contact shadow: nested ellipses darkening towards the middle."""
     for i in range(6):
         k = 1 - i * 0.12
@@ -34,7 +35,7 @@ def _shadow(pen: Pen, cx: float, cy: float, rx: float, ry: float) -> None:
 
 
 def _rice(pen: Pen, p: Palette, rng: random.Random) -> None:
-    _shadow(pen, 500, 790, 250, 34)
+    shadow(pen, 500, 790, 250, 34)
     for i in range(5):
         lean = (i - 2) * 70 + rng.uniform(-15, 15)
         top = (500 + lean * 1.6, 260 + abs(i - 2) * 45)
@@ -49,7 +50,7 @@ def _rice(pen: Pen, p: Palette, rng: random.Random) -> None:
 
 
 def _pineapple(pen: Pen, p: Palette, rng: random.Random) -> None:
-    _shadow(pen, 500, 805, 190, 30)
+    shadow(pen, 500, 805, 190, 30)
     for k, angle in enumerate((-150, -125, -105, -90, -75, -55, -30)):
         pen.leaf((500, 385), 210 - abs(k - 3) * 30, 46, angle + rng.uniform(-6, 6), p.second)
     pen.ellipse(500, 590, 160, 215, p.main)
@@ -62,7 +63,7 @@ def _pineapple(pen: Pen, p: Palette, rng: random.Random) -> None:
 
 
 def _fish(pen: Pen, p: Palette, rng: random.Random) -> None:
-    _shadow(pen, 500, 770, 330, 40)
+    shadow(pen, 500, 770, 330, 40)
     pen.ellipse(500, 700, 330, 70, PAPER)
     pen.ellipse(500, 690, 300, 52, mix(PAPER, GROUND, 0.5))
     for k, (cy, length) in enumerate(((560, 250), (650, 210))):
@@ -86,7 +87,7 @@ def _fish(pen: Pen, p: Palette, rng: random.Random) -> None:
 
 
 def _honeycomb(pen: Pen, p: Palette, rng: random.Random) -> None:
-    _shadow(pen, 520, 800, 270, 34)
+    shadow(pen, 520, 800, 270, 34)
     r = 62
     for row in range(5):
         for col in range(5 - abs(row - 2) // 2):
@@ -112,7 +113,7 @@ def _honeycomb(pen: Pen, p: Palette, rng: random.Random) -> None:
 
 
 def _tea(pen: Pen, p: Palette, rng: random.Random) -> None:
-    _shadow(pen, 500, 775, 260, 38)
+    shadow(pen, 500, 775, 260, 38)
     pen.ellipse(500, 740, 250, 48, mix(PAPER, p.accent, 0.25))
     pen.arc(690, 590, 62, (270, 90), p.accent, 22)
     pen.polygon([(330, 520), (670, 520), (630, 700), (370, 700)], p.accent)
@@ -128,7 +129,7 @@ def _tea(pen: Pen, p: Palette, rng: random.Random) -> None:
 
 
 def _jar(pen: Pen, p: Palette, rng: random.Random) -> None:
-    _shadow(pen, 500, 800, 260, 34)
+    shadow(pen, 500, 800, 260, 34)
     pen.box(360, 330, 640, 790, 60, mix(PAPER, p.main, 0.18))
     pen.box(380, 430, 620, 770, 44, p.main)
     for k in range(6):
@@ -144,7 +145,7 @@ def _jar(pen: Pen, p: Palette, rng: random.Random) -> None:
 
 
 def _bottles(pen: Pen, p: Palette, rng: random.Random) -> None:
-    _shadow(pen, 500, 800, 300, 34)
+    shadow(pen, 500, 800, 300, 34)
     for k, (cx, height, colour) in enumerate(
         ((390, 430, p.main), (570, 500, p.second), (720, 330, mix(p.main, p.dark, 0.3)))
     ):
@@ -164,7 +165,7 @@ def _bottles(pen: Pen, p: Palette, rng: random.Random) -> None:
 
 
 def _mushroom(pen: Pen, p: Palette, rng: random.Random) -> None:
-    _shadow(pen, 500, 790, 280, 36)
+    shadow(pen, 500, 790, 280, 36)
     for k in range(5):
         cx = 330 + k * 85 + rng.uniform(-10, 10)
         height = 170 + (k % 3) * 70
@@ -177,7 +178,7 @@ def _mushroom(pen: Pen, p: Palette, rng: random.Random) -> None:
 
 
 def _dropper(pen: Pen, p: Palette, rng: random.Random) -> None:
-    _shadow(pen, 500, 805, 230, 32)
+    shadow(pen, 500, 805, 230, 32)
     for k in range(7):
         pen.leaf((560, 800), 420 + k * 25, 30, -75 - k * 6 + rng.uniform(-4, 4), p.second)
     pen.box(390, 470, 610, 800, 60, p.main)
@@ -192,7 +193,7 @@ def _dropper(pen: Pen, p: Palette, rng: random.Random) -> None:
 
 
 def _herbs(pen: Pen, p: Palette, rng: random.Random) -> None:
-    _shadow(pen, 500, 790, 300, 36)
+    shadow(pen, 500, 790, 300, 36)
     stem = curve((330, 720), (420, 450), (620, 300))
     pen.line(stem, p.dark, 8)
     for k, (x, y) in enumerate(stem[3::2]):
@@ -205,7 +206,7 @@ def _herbs(pen: Pen, p: Palette, rng: random.Random) -> None:
 
 
 def _basket(pen: Pen, p: Palette, rng: random.Random) -> None:
-    _shadow(pen, 500, 805, 270, 34)
+    shadow(pen, 500, 805, 270, 34)
     pen.arc(500, 470, 170, (180, 360), p.dark, 26)
     for row in range(9):
         y = 470 + row * 36
@@ -221,7 +222,7 @@ def _basket(pen: Pen, p: Palette, rng: random.Random) -> None:
 
 
 def _tray(pen: Pen, p: Palette, rng: random.Random) -> None:
-    _shadow(pen, 500, 760, 330, 50)
+    shadow(pen, 500, 760, 330, 50)
     pen.ellipse(500, 560, 330, 220, p.dark)
     for ring in range(8):
         rx, ry = 310 - ring * 38, 205 - ring * 25
@@ -266,7 +267,7 @@ def _paper(size: int) -> Image.Image:
     return Image.composite(edge, middle, light)
 
 
-def _background(size: int, backdrop: Colour, rng: random.Random) -> Image.Image:
+def background(size: int, backdrop: Colour, rng: random.Random) -> Image.Image:
     """The paper with a soft backdrop shape, a few specks, and a table top."""
     image = _paper(size).copy()
     pen = Pen(image)
@@ -289,7 +290,7 @@ def draw_picture(motif: str, *, variant: int, size: int = PICTURE_SIZE) -> Image
     rng = random.Random(f"{motif}:{variant}")
     chosen = MOTIFS[motif]
     backdrop = BACKDROPS[variant % len(BACKDROPS)] if variant % 3 == 2 else chosen.palette.backdrop
-    image = _background(size * 2, backdrop, rng)
+    image = background(size * 2, backdrop, rng)
     pen = Pen(image, dx=rng.uniform(-25, 25), dy=rng.uniform(-15, 15), zoom=rng.uniform(1.0, 1.12))
     chosen.draw(pen, chosen.palette.shifted(rng.uniform(-14, 14)), rng)
     if variant % 2:
@@ -311,3 +312,14 @@ def save_webp(image: Image.Image, path: Path) -> tuple[int, int]:
     path.parent.mkdir(parents=True, exist_ok=True)
     image.save(path, "WEBP", quality=WEBP_QUALITY, method=2)
     return image.size
+
+
+def save_with_thumb(image: Image.Image, upload_dir: Path, path: str) -> StoredImage:
+    """Write `image` at `path` (relative to the upload folder) and its thumbnail beside it,
+    "<name>-thumb.webp", as uploaded pictures are stored."""
+    thumb = image.copy()
+    thumb.thumbnail((THUMB_SIDE, THUMB_SIDE))
+    thumb_path = path.removesuffix(".webp") + "-thumb.webp"
+    width, height = save_webp(image, upload_dir / path)
+    thumb_width, thumb_height = save_webp(thumb, upload_dir / thumb_path)
+    return StoredImage(path, width, height, thumb_path, thumb_width, thumb_height)

@@ -1,4 +1,5 @@
-"""`flask seed-demo`: fill an empty store with the demo catalogue, deterministically."""
+"""`flask seed-demo`: fill an empty store with the demo catalogue, its heritage entries and
+gift combos, deterministically."""
 
 import random
 from datetime import date
@@ -14,6 +15,7 @@ from storefront.clock import today_in_vietnam
 from storefront.demo import texts
 from storefront.demo.catalogue_data import CATEGORIES, MOTIFS
 from storefront.demo.certificates import Decisions, certificate_row
+from storefront.demo.combos_seed import seed_combos
 from storefront.demo.pictures import draw_emblem, draw_picture, save_webp
 from storefront.demo.plan import (
     ProductSpec,
@@ -34,8 +36,8 @@ STAR_WORDS = {5: "five-star", 4: "four-star", 3: "three-star"}
 
 
 def seed_demo(*, extra_products: int = 0) -> str:
-    """Seed an empty database with the demo catalogue, then add `extra_products` synthetic
-    products; returns a one-line summary.
+    """Seed an empty database with the demo catalogue (and its heritage entries, packaging
+    and combos), then add `extra_products` synthetic products; returns a one-line summary.
 
     A database that already has products is left alone unless extra products are asked for.
     """
@@ -46,6 +48,7 @@ def seed_demo(*, extra_products: int = 0) -> str:
         return "The database already has products: nothing seeded."
     if empty:
         seed_catalogue(today=today, upload_dir=upload_dir)
+        seed_combos(today=today, upload_dir=upload_dir)
     if extra_products:
         add_synthetic_products(extra_products, today=today, upload_dir=upload_dir)
     db.session.commit()
