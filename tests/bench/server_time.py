@@ -1,4 +1,4 @@
-"""Server time of the catalogue page, in process, and SQL queries per page.
+"""Server time of the catalogue page, in process, and SQL queries and time per page.
 
 Usage: DATABASE_URL=sqlite:///instance/bench.db .venv/bin/python tests/bench/server_time.py
        [--runs 200] [--warmup 20]
@@ -85,6 +85,8 @@ def pages(client: FlaskClient) -> dict[str, str]:
     """The pages to measure, with real slugs taken from the API."""
     first = client.get("/api/v1/products?stars=4&per_page=1").get_json()["items"][0]
     detail = client.get(f"/api/v1/products/{first['slug']}").get_json()
+    combo = client.get("/api/v1/combos?per_page=1").get_json()["items"][0]
+    heritage = client.get(f"/api/v1/combos/{combo['slug']}").get_json()["heritage"]
     return {
         "home": "/",
         "catalog": "/catalog/",
@@ -93,6 +95,12 @@ def pages(client: FlaskClient) -> dict[str, str]:
         "product": f"/catalog/products/{first['slug']}",
         "producer": f"/producers/{first['producer']['slug']}",
         "api products": "/api/v1/products",
+        "combos": "/combos/",
+        "combos filtered": "/combos/?occasion=tet&min_stars=3&sort=price_asc",
+        "combo": f"/combos/{combo['slug']}",
+        "story card": f"/combos/{combo['slug']}/story-card",
+        "heritage": f"/combos/heritage/{heritage['slug']}",
+        "api combos": "/api/v1/combos",
     }
 
 
@@ -117,7 +125,7 @@ def main() -> int:
         f"min {min(catalog):.2f} ms, max {max(catalog):.2f} ms"
     )
     print()
-    header = f"{'page':<13} {'queries':>7} {'median ms':>9} {'p90 ms':>7}  path"
+    header = f"{'page':<16} {'queries':>7} {'median ms':>9} {'p90 ms':>7}  path"
     print(header)
     print("-" * len(header))
     for name, path in pages(client).items():
@@ -126,7 +134,7 @@ def main() -> int:
             get_ok(client, path)
         times = timings_ms(client, path, runs=options.runs_per_page, warmup=2)
         print(
-            f"{name:<13} {counter.count:>7} {statistics.median(times):>9.2f} "
+            f"{name:<16} {counter.count:>7} {statistics.median(times):>9.2f} "
             f"{percentile(times, 0.9):>7.2f}  {path}"
         )
     return 0

@@ -15,10 +15,14 @@ from flask.testing import FlaskClient
 
 from storefront.accounts.models import Role, User
 from storefront.catalog.models import OcopCertificate, Product, Verification
+from storefront.combos.models import Combo, Heritage, PackagingItem
 from tests.factories import (
     USER_PASSWORD,
     CertificateFactory,
+    ComboFactory,
+    HeritageFactory,
     ImageFactory,
+    PackagingFactory,
     ProducerFactory,
     ProductFactory,
     UserFactory,
@@ -41,8 +45,8 @@ P1_ONLY = {**PORTAL, "producer_p2": MISSING}
 STAFF = {**dict.fromkeys(VISITORS, FORBIDDEN), "anonymous": SIGN_IN, "staff": OK}
 APPLY = {**SIGNED_IN, "shop": FORBIDDEN, "staff": FORBIDDEN}
 
-# endpoint -> (method, url template, outcome per visitor); {product}, {certificate},
-# {image}, {producer}, {pending_producer}, {user}, {slug}, {producer_slug} come from `world`.
+# endpoint -> (method, url template, outcome per visitor); the {names} in URLs come from
+# `world`.
 RULES: dict[str, tuple[str, str, dict[str, str]]] = {
     "catalog.home": ("GET", "/", PUBLIC),
     "catalog.catalog": ("GET", "/catalog/", PUBLIC),
@@ -106,6 +110,32 @@ RULES: dict[str, tuple[str, str, dict[str, str]]] = {
     "accounts.staff_users": ("GET", "/staff/users", STAFF),
     "accounts.staff_suspend_user": ("POST", "/staff/users/{user}/suspend", STAFF),
     "accounts.staff_reinstate_user": ("POST", "/staff/users/{user}/reinstate", STAFF),
+    # Combos: {combo} is P1's, {invitation} is P2's combo that invites P1's product.
+    "combos.list_combos": ("GET", "/combos/", PUBLIC),
+    "combos.combo": ("GET", "/combos/{combo_slug}", PUBLIC),
+    "combos.story_card": ("GET", "/combos/{combo_slug}/story-card", PUBLIC),
+    "combos.heritage": ("GET", "/combos/heritage/{heritage_slug}", PUBLIC),
+    "api.combos": ("GET", "/api/v1/combos", PUBLIC),
+    "api.combo": ("GET", "/api/v1/combos/{combo_slug}", PUBLIC),
+    "combos.portal_combos": ("GET", "/producer/combos", PORTAL),
+    "combos.portal_new_combo": ("GET", "/producer/combos/new", PORTAL),
+    "combos.portal_edit_combo": ("GET", "/producer/combos/{combo}", P1_ONLY),
+    "combos.portal_combo_preview": ("POST", "/producer/combos/preview", PORTAL),
+    "combos.portal_publish_combo": ("POST", "/producer/combos/{combo}/publish", P1_ONLY),
+    "combos.portal_hide_combo": ("POST", "/producer/combos/{combo}/hide", P1_ONLY),
+    "combos.portal_invitations": ("GET", "/producer/invitations", PORTAL),
+    "combos.portal_answer_invitation": ("POST", "/producer/invitations/{invitation}", P1_ONLY),
+    "combos.portal_packaging": ("GET", "/producer/packaging", PORTAL),
+    "combos.portal_edit_packaging": ("GET", "/producer/packaging/{packaging}", P1_ONLY),
+    "combos.staff_combos": ("GET", "/staff/combos", STAFF),
+    "combos.staff_new_combo": ("GET", "/staff/combos/new", STAFF),
+    "combos.staff_edit_combo": ("GET", "/staff/combos/{combo}/edit", STAFF),
+    "combos.staff_combo_preview": ("POST", "/staff/combos/preview", STAFF),
+    "combos.staff_hide_combo": ("POST", "/staff/combos/{combo}/hide", STAFF),
+    "combos.staff_restore_combo": ("POST", "/staff/combos/{combo}/restore", STAFF),
+    "combos.staff_heritage": ("GET", "/staff/heritage", STAFF),
+    "combos.staff_new_heritage": ("GET", "/staff/heritage/new", STAFF),
+    "combos.staff_edit_heritage": ("GET", "/staff/heritage/{heritage}", STAFF),
 }
 
 # More addresses of routes above whose rules depend on what they name.
@@ -139,7 +169,11 @@ def world(app: Flask, db) -> World:
     p1, p2 = ProducerFactory(slug="p1"), ProducerFactory(slug="p2")
     pending = ProducerFactory(slug="pending", status="pending")
     product = ProductFactory(producer=p1, slug="p1-rice", stars=4)
-    ProductFactory(producer=p2, slug="p2-honey", stars=3)
+    honey = ProductFactory(producer=p2, slug="p2-honey", stars=3)
+    heritage = HeritageFactory(slug="nga-bay")
+    combo = ComboFactory(owner=p1, slug="p1-combo", heritage=heritage, parts=[(product, 1)])
+    invitation = ComboFactory(owner=p2, slug="p2-combo", parts=[(honey, 1), (product, 1)])
+    packaging = PackagingFactory(producer=p1)
     image = ImageFactory(product=product, path="products/picture.webp")
     certificate = CertificateFactory(
         product=product, verification=Verification.PENDING, scan_path="certificates/scan.pdf"
@@ -170,6 +204,12 @@ def world(app: Flask, db) -> World:
             "user": target.id,
             "slug": product.slug,
             "producer_slug": p1.slug,
+            "combo": combo.id,
+            "combo_slug": combo.slug,
+            "invitation": invitation.id,
+            "packaging": packaging.id,
+            "heritage": heritage.id,
+            "heritage_slug": heritage.slug,
         },
         users=users,
     )
@@ -199,6 +239,7 @@ def _outcome(response) -> str:
 def _p1_state(db) -> tuple:
     product = db.session.get(Product, 1)
     certificates = db.session.scalars(db.select(OcopCertificate)).all()
+    combos = db.session.scalars(db.select(Combo).order_by(Combo.id)).all()
     return (
         product.name,
         product.status,
@@ -206,6 +247,9 @@ def _p1_state(db) -> tuple:
         product.price_vnd,
         len(product.images),
         sorted((c.id, c.verification) for c in certificates),
+        [(c.name, c.status, c.hidden_reason, [p.consent for p in c.components]) for c in combos],
+        [(i.name, i.price_vnd, i.stock) for i in db.session.scalars(db.select(PackagingItem))],
+        [(h.name, h.story) for h in db.session.scalars(db.select(Heritage))],
     )
 
 

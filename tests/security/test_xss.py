@@ -4,7 +4,13 @@ from html.parser import HTMLParser
 
 import pytest
 
-from tests.factories import CategoryFactory, ImageFactory, ProducerFactory, ProductFactory
+from tests.factories import (
+    CategoryFactory,
+    ComboFactory,
+    ImageFactory,
+    ProducerFactory,
+    ProductFactory,
+)
 
 VECTORS = [
     "<script>alert(1)</script>",
@@ -162,3 +168,86 @@ def producer_products(db, producer):
     from storefront.catalog.models import Product
 
     return db.session.scalars(db.select(Product).where(Product.producer_id == producer.id))
+
+
+@pytest.fixture
+def hostile_combos(db, hostile_shop):
+    """One heritage entry, packaging item and combo per payload, every text field carrying
+    it; each combo holds its own producer's hostile product, so it is on sale."""
+    from storefront.catalog.models import Product
+    from storefront.combos.models import ComboOccasion, ComboPackaging, Occasion
+    from tests.factories import HeritageFactory, PackagingFactory
+
+    for n, payload in enumerate(PAYLOADS):
+        product = db.session.scalars(db.select(Product).where(Product.slug == f"x{n}")).one()
+        heritage = HeritageFactory(
+            slug=f"h{n}", name=f"Di sản {n} {payload}"[:200], story=payload, story_en=payload
+        )
+        combo = ComboFactory(
+            slug=f"c{n}",
+            owner=product.producer,
+            heritage=heritage,
+            name=f"Combo {n} {payload}"[:200],
+            name_en=payload[:200],
+            story=payload,
+            story_en=payload,
+            parts=[(product, 1)],
+        )
+        box = PackagingFactory(producer=product.producer, name=payload[:120], name_en=payload[:120])
+        combo.packaging.append(ComboPackaging(item=box, position=0))
+        combo.occasions.append(ComboOccasion(occasion=Occasion.TET))
+    db.session.commit()
+
+
+def test_hostile_text_is_inert_on_every_combo_page(client, hostile_combos):
+    pages = ["/", "/combos/?per_page=100", "/combos/?q=script", "/catalog/?q=script"]
+    for n in range(len(PAYLOADS)):
+        pages += [f"/combos/c{n}", f"/combos/c{n}/story-card", f"/combos/heritage/h{n}"]
+    for page in pages:
+        for language in ("vi", "en"):
+            response = client.get(page, headers={"Cookie": f"lang={language}"})
+            assert response.status_code == 200, page
+            assert active_content(response.get_data(as_text=True)) == [], page
+
+
+def test_hostile_combo_text_is_inert_in_the_portal_and_the_back_office(app, hostile_combos, db):
+    from storefront.accounts.models import Role
+    from storefront.combos.models import Combo, Heritage
+    from tests.factories import USER_PASSWORD, UserFactory
+
+    combos = db.session.scalars(db.select(Combo).order_by(Combo.id)).all()
+    owner = combos[0].owner
+    # A partner's product in the first combo, so the partner has a hostile invitation.
+    partner_combo = ComboFactory(
+        owner=combos[1].owner, parts=[(combos[0].components[0].product, 1)]
+    )
+    member = UserFactory(role=Role.PRODUCER, producer_id=owner.id)
+    staff = UserFactory(role=Role.STAFF)
+    db.session.commit()
+    heritage_id = db.session.scalars(db.select(Heritage.id)).first()
+    pages_of = {
+        member: [
+            "/producer/combos",
+            "/producer/invitations",
+            "/producer/packaging",
+            f"/producer/combos/{combos[0].id}",
+            "/producer/combos/new?q=script",
+        ],
+        staff: [
+            "/staff/combos",
+            "/staff/combos?q=script",
+            "/staff/heritage",
+            f"/staff/heritage/{heritage_id}",
+            f"/staff/combos/{partner_combo.id}/edit",
+        ],
+    }
+    for user, pages in pages_of.items():
+        visitor = app.test_client()
+        signed_in = visitor.post(
+            "/account/sign-in", data={"email": user.email, "password": USER_PASSWORD}
+        )
+        assert signed_in.status_code == 302
+        for page in pages:
+            response = visitor.get(page)
+            assert response.status_code == 200, page
+            assert active_content(response.get_data(as_text=True)) == [], page
