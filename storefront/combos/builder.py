@@ -10,13 +10,11 @@ from datetime import date
 from pathlib import Path
 from typing import BinaryIO
 
-from sqlalchemy import case, select
+from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from storefront.accounts.models import User
-from storefront.catalog import search
-from storefront.catalog.certification import listed_products
-from storefront.catalog.models import OcopCertificate, Product
+from storefront.catalog.models import Product
 from storefront.catalog.pricing import Unavailable, offer_for
 from storefront.catalog.uploads import StoredImage, remove_files, store_image
 from storefront.combos.availability import ComboOffer, combo_offer
@@ -48,7 +46,6 @@ from storefront.slugs import unique_slug
 
 MAX_COMPONENTS = 12
 PICTURE_FOLDER = "combos"
-FINDER_LIMIT = 20
 
 Code = ComboErrorCode
 
@@ -125,13 +122,6 @@ class Picture:
     stream: BinaryIO
     filename: str | None
     upload_dir: Path
-
-
-@dataclass(frozen=True)
-class FinderResult:
-    product: Product
-    certificate: OcopCertificate
-    own: bool
 
 
 # --- Reading what the draft names ----------------------------------------------------------
@@ -342,25 +332,6 @@ def _preview(draft: ComboDraft, named: _Named, owner: Producer, today: date) -> 
 def preview(draft: ComboDraft, *, owner: Producer, today: date) -> Preview:
     """The builder's summary of the draft and what keeps it from being saved; changes nothing."""
     return _preview(draft, _read(draft, owner), owner, today)
-
-
-# --- The product finder ----------------------------------------------------------------------
-
-
-def find_products(
-    query: str, *, owner: Producer, today: date, limit: int = FINDER_LIMIT
-) -> list[FinderResult]:
-    """Certified products on sale that can go into the owner's combo, its own first; with a
-    query, those that match it (catalog.search's rules). One query."""
-    statement = listed_products(today)
-    order = [case((Product.producer_id == owner.id, 0), else_=1)]
-    if query.strip():
-        statement = statement.where(search.matches(query))
-        order.append(search.relevance(query))
-    rows = db.session.execute(
-        statement.order_by(*order, Product.name, Product.id).limit(limit)
-    ).all()
-    return [FinderResult(product, cert, product.producer_id == owner.id) for product, cert in rows]
 
 
 # --- Saving ----------------------------------------------------------------------------------

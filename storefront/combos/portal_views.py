@@ -1,7 +1,8 @@
-"""Producer portal pages of combos, on the "combos" blueprint: the producer's combos, the
-combo builder (also staff's, under /staff), invitations from partners, and packaging.
+"""Producer portal pages of combos, on the "combos" blueprint: the producer's combos and the
+combo builder (also staff's, under /staff); invitations and packaging have their own
+modules (invitation_views, packaging_views).
 
-Another producer's combo, invitation or packaging is a 404. The builder works without
+Another producer's combo is a 404. The builder works without
 JavaScript: every button posts the whole form back and the page is drawn again, nothing
 saved until Save; static/js/combo-builder.js only refreshes the summary as one types.
 """
@@ -26,15 +27,13 @@ from storefront.clock import today_in_vietnam
 from storefront.combos.builder import (
     Picture,
     Preview,
-    find_products,
     preview,
     save_combo,
 )
 from storefront.combos.errors import ComboError, ComboErrorCode
+from storefront.combos.finder import find_products
 from storefront.combos.forms import (
-    AnswerForm,
     ComboForm,
-    PackagingForm,
     StaffComboForm,
     draft_from,
     form_data,
@@ -43,18 +42,11 @@ from storefront.combos.forms import (
     uploaded,
 )
 from storefront.combos.invitations import (
-    answer_invitation,
-    invitations_for,
-    is_invited,
     pending_count,
 )
-from storefront.combos.models import Combo, Consent, Heritage, PackagingItem, PackagingKind
+from storefront.combos.models import Combo, Heritage
 from storefront.combos.packaging import (
-    PackagingDetails,
-    create_packaging,
-    find_own_packaging,
     own_packaging,
-    update_packaging,
 )
 from storefront.combos.publishing import (
     find_combo,
@@ -388,89 +380,3 @@ def staff_combo_preview() -> Response:
         error = ComboError(Code.UNKNOWN_OWNER)
         return jsonify(error={"code": error.code.value, "message": error.message()}), 400
     return jsonify(_preview_json(preview(draft_from(form), owner=owner, today=today_in_vietnam())))
-
-
-# --- Invitations ----------------------------------------------------------------------------
-
-
-@bp.get("/producer/invitations")
-@producer_member_required
-def portal_invitations() -> str:
-    invitations = invitations_for(current_producer(), today=today_in_vietnam())
-    sections = [
-        (consent, [i for i in invitations if i.consent is consent])
-        for consent in (Consent.PENDING, Consent.ACCEPTED, Consent.DECLINED)
-    ]
-    return render_template(
-        "combos/portal/invitations.html",
-        sections=[(consent.value, group) for consent, group in sections if group],
-        answer_form=AnswerForm(),
-    )
-
-
-@bp.post("/producer/invitations/<int:combo_id>")
-@producer_member_required
-def portal_answer_invitation(combo_id: int) -> Response:
-    producer = current_producer()
-    combo = find_combo(combo_id)
-    if combo is None or not is_invited(combo, producer):
-        abort(404)
-    form = AnswerForm()
-    if form.validate_on_submit():
-        accept = form.decision.data == "accept"
-        answer_invitation(combo, producer=producer, actor=signed_in_user(), accept=accept)
-        if accept:
-            flash(_("You agreed to be part of “%(name)s”.", name=combo.name))
-        else:
-            flash(_("You declined to be part of “%(name)s”. Its owner is told.", name=combo.name))
-    else:
-        flash(_("Choose to accept or to decline."))
-    return redirect(url_for("combos.portal_invitations", _anchor=f"combo-{combo.id}"))
-
-
-# --- Packaging ------------------------------------------------------------------------------
-
-
-def _packaging_details(form: PackagingForm) -> PackagingDetails:
-    return PackagingDetails(
-        kind=PackagingKind(form.kind.data),
-        name=form.name.data or "",
-        name_en=form.name_en.data,
-        price_vnd=form.price_vnd.data or 0,
-        stock=form.stock.data or 0,
-        active=bool(form.active.data),
-    )
-
-
-@bp.route("/producer/packaging", methods=["GET", "POST"])
-@producer_member_required
-def portal_packaging() -> Response | str:
-    producer = current_producer()
-    form = PackagingForm()
-    if form.validate_on_submit():
-        try:
-            item = create_packaging(producer, _packaging_details(form))
-        except ComboError as error:
-            form.name.errors = [*form.name.errors, error.message()]
-        else:
-            flash(_("“%(name)s” is added to your packaging.", name=item.name))
-            return redirect(url_for("combos.portal_packaging"))
-    return render_template("combos/portal/packaging.html", items=own_packaging(producer), form=form)
-
-
-@bp.route("/producer/packaging/<int:item_id>", methods=["GET", "POST"])
-@producer_member_required
-def portal_edit_packaging(item_id: int) -> Response | str:
-    item: PackagingItem | None = find_own_packaging(current_producer(), item_id)
-    if item is None:
-        abort(404)
-    form = PackagingForm(obj=item)
-    if form.validate_on_submit():
-        try:
-            update_packaging(item, _packaging_details(form))
-        except ComboError as error:
-            form.name.errors = [*form.name.errors, error.message()]
-        else:
-            flash(_("Your changes are saved."))
-            return redirect(url_for("combos.portal_packaging"))
-    return render_template("combos/portal/packaging_edit.html", item=item, form=form)

@@ -90,4 +90,9 @@ def heritage(slug: str) -> str:
 
 # The producer portal (builder, invitations, packaging) and staff pages (moderation,
 # heritage) register on this same blueprint.
-from storefront.combos import portal_views, staff_views  # noqa: E402, F401
+from storefront.combos import (  # noqa: E402, F401
+    invitation_views,
+    packaging_views,
+    portal_views,
+    staff_views,
+)
