@@ -12,7 +12,7 @@ import enum
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import ColumnElement, Select, and_, exists, func, not_, or_, select
+from sqlalchemy import ColumnElement, Select, exists, func, not_, or_, select
 from sqlalchemy.orm import aliased, contains_eager, joinedload, selectinload
 from sqlalchemy.orm.interfaces import LoaderOption
 
@@ -257,13 +257,11 @@ def available_combos(today: date) -> Select[tuple[Combo]]:
         select(Combo)
         .join(Combo.owner)
         .where(
-            and_(
-                Combo.status == ComboStatus.PUBLISHED,
-                Producer.status == ProducerStatus.APPROVED,
-                has_components,
-                not_(_component_blocks(today)),
-                _packaging_allows(),
-            )
+            Combo.status == ComboStatus.PUBLISHED,
+            Producer.status == ProducerStatus.APPROVED,
+            has_components,
+            not_(_component_blocks(today)),
+            _packaging_allows(),
         )
         .options(contains_eager(Combo.owner))
     )

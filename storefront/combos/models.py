@@ -5,14 +5,13 @@ from datetime import datetime
 
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
-from vietnam_provinces import Province, ProvinceCode, Ward, WardCode
 
 from storefront.accounts.models import User
 from storefront.catalog.models import Product
 from storefront.clock import utcnow
 from storefront.columns import str_enum
 from storefront.extensions import db
-from storefront.producers.models import Producer
+from storefront.producers.models import Located, Producer
 
 MIN_QUANTITY = 1
 MAX_QUANTITY = 50
@@ -67,7 +66,7 @@ class PackagingKind(enum.StrEnum):
     BAG = "bag"
 
 
-class Heritage(db.Model):
+class Heritage(Located, db.Model):
     """A place or tradition a combo is tied to, curated by staff."""
 
     __tablename__ = "heritage_entries"
@@ -90,18 +89,6 @@ class Heritage(db.Model):
     thumb_height: Mapped[int | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
-
-    @property
-    def province(self) -> Province:
-        return Province.from_code(ProvinceCode(self.province_code))
-
-    @property
-    def ward(self) -> Ward:
-        return Ward.from_code(WardCode(self.ward_code))
-
-    @property
-    def locality(self) -> str:
-        return f"{self.ward.name}, {self.province.name}"
 
 
 class PackagingItem(db.Model):

@@ -1,9 +1,9 @@
 """A combo's search text, folded like the products' (catalog.search): its names, heritage,
 owner, locality, and each component's product and producer. It is refreshed when the combo
-is saved (index_combo) and, on every flush, when one of those parts is renamed."""
+is saved (index_combo) and, on every flush, when one of those parts is renamed or moved."""
 
 from sqlalchemy import event, inspect, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from storefront.catalog.models import Product
 from storefront.catalog.search import search_texts
@@ -11,7 +11,11 @@ from storefront.combos.models import Combo, ComboComponent, Heritage
 from storefront.producers.models import Producer
 
 # The attributes of other rows that a combo's search text is made of.
-_WATCHED = {Product: ("name", "name_en"), Producer: ("name",), Heritage: ("name", "name_en")}
+_WATCHED = {
+    Product: ("name", "name_en"),
+    Producer: ("name", "province_code", "ward_code"),
+    Heritage: ("name", "name_en", "province_code", "ward_code"),
+}
 
 
 def index_combo(combo: Combo) -> None:
@@ -53,6 +57,13 @@ def _reindex_combos_of_renamed_parts(session: Session, context: object, instance
         Combo.owner_id.in_(renamed.get(Producer, [])),
         Combo.heritage_id.in_(renamed.get(Heritage, [])),
     ]
+    loading = [
+        joinedload(Combo.owner),
+        joinedload(Combo.heritage),
+        selectinload(Combo.components).options(
+            joinedload(ComboComponent.product), joinedload(ComboComponent.producer)
+        ),
+    ]
     with session.no_autoflush:
-        for combo in session.scalars(select(Combo).where(or_(*uses))):
+        for combo in session.scalars(select(Combo).where(or_(*uses)).options(*loading)).unique():
             index_combo(combo)

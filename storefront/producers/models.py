@@ -30,7 +30,27 @@ class ProducerStatus(enum.StrEnum):
     REJECTED = "rejected"
 
 
-class Producer(db.Model):
+class Located:
+    """A row placed by `province_code` and `ward_code` in the two-level units."""
+
+    province_code: Mapped[int]
+    ward_code: Mapped[int]
+
+    @property
+    def province(self) -> Province:
+        return Province.from_code(ProvinceCode(self.province_code))
+
+    @property
+    def ward(self) -> Ward:
+        return Ward.from_code(WardCode(self.ward_code))
+
+    @property
+    def locality(self) -> str:
+        """ "Phường Ngã Bảy, Thành phố Cần Thơ"."""
+        return f"{self.ward.name}, {self.province.name}"
+
+
+class Producer(Located, db.Model):
     __tablename__ = "producers"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -59,19 +79,6 @@ class Producer(db.Model):
 
     applicant: Mapped["User | None"] = relationship(foreign_keys=[applicant_id])
     decided_by: Mapped["User | None"] = relationship(foreign_keys=[decided_by_id])
-
-    @property
-    def province(self) -> Province:
-        return Province.from_code(ProvinceCode(self.province_code))
-
-    @property
-    def ward(self) -> Ward:
-        return Ward.from_code(WardCode(self.ward_code))
-
-    @property
-    def locality(self) -> str:
-        """ "Phường Ngã Bảy, Thành phố Cần Thơ"."""
-        return f"{self.ward.name}, {self.province.name}"
 
 
 @event.listens_for(Producer, "before_insert")

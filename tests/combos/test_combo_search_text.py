@@ -9,6 +9,9 @@ from tests.factories import ComboFactory, HeritageFactory, ProducerFactory, Prod
 
 pytestmark = pytest.mark.usefixtures("on_both_databases")
 
+OTHER_WARD = 31396  # Xã Hiệp Hưng, Thành phố Cần Thơ
+OTHER_WARD_FOLDED = "xa hiep hung"
+
 
 def found(db, query: str) -> list[str]:
     db.session.flush()
@@ -42,3 +45,16 @@ def test_renaming_a_component_or_its_producer_refreshes_the_combo_search_text(db
     assert found(db, "ong tram u minh") == ["qua-mat-ong"]
     assert found(db, "hop tac xa ong tram") == ["qua-mat-ong"]
     assert found(db, "mat ong rung") == []
+
+
+def test_renaming_or_moving_a_heritage_entry_refreshes_its_combos_search_text(db):
+    heritage = HeritageFactory(name="Chợ nổi Ngã Bảy")
+    ComboFactory(slug="qua-cho-noi", heritage=heritage, parts=[(ProductFactory(stars=4), 1)])
+    db.session.flush()
+
+    heritage.name = "Lễ hội Khóm Cầu Đúc"
+    heritage.ward_code = OTHER_WARD
+
+    assert found(db, "le hoi khom cau duc") == ["qua-cho-noi"]
+    assert found(db, OTHER_WARD_FOLDED) == ["qua-cho-noi"]
+    assert found(db, "cho noi nga bay") == []
