@@ -15,9 +15,9 @@ from sqlalchemy.orm import joinedload
 
 from storefront.accounts.models import User
 from storefront.catalog.models import Product
-from storefront.catalog.pricing import Unavailable, offer_for
+from storefront.catalog.pricing import Unavailable
 from storefront.catalog.uploads import StoredImage, remove_files, store_image
-from storefront.combos.availability import ComboOffer, combo_offer
+from storefront.combos.availability import ComboOffer, ComponentStanding, combo_offer
 from storefront.combos.errors import ComboError, ComboErrorCode
 from storefront.combos.mails import combo_words
 from storefront.combos.models import (
@@ -101,7 +101,7 @@ class PreviewLine:
     product_id: int
     quantity: int
     product: Product | None  # None when no such product exists
-    line_vnd: int  # quantity x the product's retail price
+    line_vnd: int  # quantity x the product's retail price (0 for a row that counts for nothing)
 
 
 @dataclass(frozen=True)
@@ -237,9 +237,8 @@ def stock_as_published(combo: Combo, *, today: date) -> int:
 
 
 def _valid_fixed_price(draft: ComboDraft) -> int | None:
-    if draft.price_mode is not PriceMode.FIXED or not draft.fixed_price_vnd:
-        return None
-    return draft.fixed_price_vnd if draft.fixed_price_vnd > 0 else None
+    price = draft.fixed_price_vnd
+    return price if draft.price_mode is PriceMode.FIXED and price and price > 0 else None
 
 
 def _valid_percent(draft: ComboDraft) -> int | None:
@@ -251,12 +250,14 @@ def _valid_percent(draft: ComboDraft) -> int | None:
 # --- The checks ------------------------------------------------------------------------------
 
 
-def _component_problem(product: Product | None, quantity: int, today: date) -> Code | None:
+def _component_problem(
+    product: Product | None, quantity: int, standing: ComponentStanding | None
+) -> Code | None:
     if product is None:
         return Code.UNKNOWN_PRODUCT
-    if not MIN_QUANTITY <= quantity <= MAX_QUANTITY:
-        return Code.QUANTITY_OUT_OF_RANGE
-    unavailable = offer_for(product, today=today).unavailable
+    if not MIN_QUANTITY <= quantity <= MAX_QUANTITY or standing is None:
+        return Code.QUANTITY_OUT_OF_RANGE  # the draft's offer leaves such rows out
+    unavailable = standing.offer.unavailable
     if unavailable is Unavailable.NO_LONGER_SOLD:
         return Code.COMPONENT_NOT_SOLD
     if unavailable in (Unavailable.NOT_CERTIFIED, Unavailable.CERTIFICATE_EXPIRED):
@@ -280,8 +281,13 @@ def _price_problem(draft: ComboDraft, parts_vnd: int) -> Code | None:
     return None
 
 
+def _standings(offer: ComboOffer) -> dict[int, ComponentStanding]:
+    """The offer's components by product id (its copy's components have no product_id yet)."""
+    return {standing.component.product.id: standing for standing in offer.components}
+
+
 def _problems(
-    draft: ComboDraft, named: _Named, offer: ComboOffer, *, today: date
+    draft: ComboDraft, named: _Named, offer: ComboOffer, standings: dict[int, ComponentStanding]
 ) -> list[ComboError]:
     problems: list[ComboError] = []
     if not draft.name.strip():
@@ -292,7 +298,9 @@ def _problems(
     if len(parts) > MAX_COMPONENTS:
         problems.append(ComboError(Code.TOO_MANY_COMPONENTS))
     for product_id, quantity in parts:
-        code = _component_problem(named.products.get(product_id), quantity, today)
+        code = _component_problem(
+            named.products.get(product_id), quantity, standings.get(product_id)
+        )
         if code is not None:
             problems.append(ComboError(code, product_id=product_id))
     price_code = _price_problem(draft, offer.parts_vnd)
@@ -313,11 +321,16 @@ def _partners(named: _Named, owner: Producer) -> list[Producer]:
 
 def _preview(draft: ComboDraft, named: _Named, owner: Producer, today: date) -> Preview:
     offer = _draft_offer(draft, owner, named, today)
-    lines = []
-    for product_id, quantity in draft.parts():
-        product = named.products.get(product_id)
-        line = product.price_vnd * quantity if product is not None and quantity > 0 else 0
-        lines.append(PreviewLine(product_id, quantity, product, line))
+    standings = _standings(offer)
+    lines = [
+        PreviewLine(
+            product_id,
+            quantity,
+            named.products.get(product_id),
+            standings[product_id].offer.price_vnd * quantity if product_id in standings else 0,
+        )
+        for product_id, quantity in draft.parts()
+    ]
     return Preview(
         parts_vnd=offer.parts_vnd,
         price_vnd=offer.price_vnd,
@@ -325,7 +338,7 @@ def _preview(draft: ComboDraft, named: _Named, owner: Producer, today: date) -> 
         makes=offer.stock,
         lines=lines,
         partners=_partners(named, owner),
-        problems=_problems(draft, named, offer, today=today),
+        problems=_problems(draft, named, offer, standings),
     )
 
 

@@ -5,7 +5,7 @@ sale until its owner removes the products)."""
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import distinct, func, select
 
 from storefront.accounts.models import User
 from storefront.clock import utcnow
@@ -69,18 +69,17 @@ def invitations_for(producer: Producer, *, today: date) -> list[Invitation]:
 
 def pending_count(producer: Producer) -> int:
     """How many combos wait for the producer's answer."""
-    return len(
-        set(
-            db.session.scalars(
-                select(ComboComponent.combo_id)
-                .join(Combo, Combo.id == ComboComponent.combo_id)
-                .where(
-                    ComboComponent.producer_id == producer.id,
-                    ComboComponent.consent == Consent.PENDING,
-                    Combo.owner_id != producer.id,
-                )
+    return (
+        db.session.scalar(
+            select(func.count(distinct(ComboComponent.combo_id)))
+            .join(Combo, Combo.id == ComboComponent.combo_id)
+            .where(
+                ComboComponent.producer_id == producer.id,
+                ComboComponent.consent == Consent.PENDING,
+                Combo.owner_id != producer.id,
             )
         )
+        or 0
     )
 
 

@@ -44,7 +44,7 @@ from storefront.combos.forms import (
 from storefront.combos.invitations import (
     pending_count,
 )
-from storefront.combos.models import Combo, Heritage
+from storefront.combos.models import Combo, Consent, Heritage
 from storefront.combos.packaging import (
     own_packaging,
 )
@@ -102,7 +102,7 @@ def portal_publish_combo(combo_id: int) -> Response:
         try:
             publish_combo(combo, actor=signed_in_user(), today=today_in_vietnam())
         except ComboError as error:
-            flash(_refusal(combo, error))
+            flash(_described(error, {c.product_id: c.product.name for c in combo.components}))
         else:
             flash(_("“%(name)s” is published.", name=combo.name))
     return redirect(url_for("combos.portal_combos", _anchor=f"combo-{combo.id}"))
@@ -118,12 +118,12 @@ def portal_hide_combo(combo_id: int) -> Response:
     return redirect(url_for("combos.portal_combos", _anchor=f"combo-{combo.id}"))
 
 
-def _refusal(combo: Combo, error: ComboError) -> str:
-    """The error's message, naming the product at fault when there is one."""
-    product = next((c.product for c in combo.components if c.product_id == error.product_id), None)
+def _described(error: ComboError, names: dict[int, str]) -> str:
+    """The error's message, naming the product at fault (names: by product id) if any."""
+    product = names.get(error.product_id) if error.product_id is not None else None
     if product is None:
         return error.message()
-    return _("%(message)s (%(product)s)", message=error.message(), product=product.name)
+    return _("%(message)s (%(product)s)", message=error.message(), product=product)
 
 
 # --- The builder ----------------------------------------------------------------------------
@@ -238,7 +238,7 @@ def _save(form: ComboForm, combo: Combo | None, owner: Producer) -> Combo | None
 
 
 def _saved_message(combo: Combo, *, created: bool) -> str:
-    partners = sorted({c.producer.name for c in combo.components if c.consent == "pending"})
+    partners = sorted({c.producer.name for c in combo.components if c.consent is Consent.PENDING})
     if partners:
         return _(
             "The combo is saved. It can be published once %(partners)s accept the invitation.",
@@ -286,12 +286,7 @@ def _builder_page(
 def _problem_texts(result: Preview) -> list[str]:
     """Each problem's message, naming its product when it is about one."""
     names = {line.product_id: line.product.name for line in result.lines if line.product}
-    return [
-        _("%(message)s (%(product)s)", message=p.message(), product=names[p.product_id])
-        if p.product_id in names
-        else p.message()
-        for p in result.problems
-    ]
+    return [_described(problem, names) for problem in result.problems]
 
 
 def _preview_json(result: Preview) -> dict:

@@ -70,6 +70,22 @@ def test_the_list_names_the_component_whose_certificate_expired(client, login_as
     assert "Stock can make</dt><dd>0</dd>" in html
 
 
+def test_the_list_names_the_component_whose_stock_ran_out(client, login_as, db):
+    member = login_as(member_of())
+    owner = producer_of(member)
+    plenty = ProductFactory(producer=owner, stars=4, stock=10, name="Gạo Một Bụi")
+    short = ProductFactory(producer=owner, stars=4, stock=1, name="Khóm Cầu Đúc sấy")
+    ComboFactory(owner=owner, parts=[(plenty, 1), (short, 2)])
+    db.session.commit()
+
+    html = client.get("/producer/combos").get_data(as_text=True)
+
+    assert "Not on sale because:" in html
+    assert "Khóm Cầu Đúc sấy: 1 in stock, the combo needs 2." in html
+    assert "Gạo Một Bụi:" not in html
+    assert "Stock can make</dt><dd>0</dd>" in html
+
+
 def test_the_list_names_the_partner_that_has_not_answered(client, login_as, db):
     member = login_as(member_of())
     owner = producer_of(member)
