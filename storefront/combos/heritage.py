@@ -9,15 +9,14 @@ from pathlib import Path
 from typing import BinaryIO
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import joinedload, selectinload
 
 from storefront.catalog.uploads import StoredImage, remove_files, store_image
 from storefront.combos.errors import ComboError, ComboErrorCode
-from storefront.combos.models import Combo, ComboComponent, Heritage, HeritageKind
+from storefront.combos.models import Combo, Heritage, HeritageKind
 from storefront.combos.pictures import show_picture
-from storefront.combos.search import index_combo
 from storefront.extensions import db
-from storefront.producers.places import ward_choices
+from storefront.producers.errors import ProducerError, ProducerErrorCode
+from storefront.producers.places import check_locality
 from storefront.slugs import unique_slug
 
 FOLDER = "heritage"
@@ -69,13 +68,19 @@ def find_heritage_entry(heritage_id: int) -> Heritage | None:
     return db.session.get(Heritage, heritage_id)
 
 
-def check_place(province_code: int, ward_code: int) -> None:
+# The producers' rule for a place, said in the combos' words (the form's own messages).
+PLACE_ERRORS = {
+    ProducerErrorCode.UNKNOWN_PROVINCE: ComboErrorCode.UNKNOWN_PROVINCE,
+    ProducerErrorCode.WARD_NOT_IN_PROVINCE: ComboErrorCode.WARD_NOT_IN_PROVINCE,
+}
+
+
+def _check_place(province_code: int, ward_code: int) -> None:
     """Raises ComboError: UNKNOWN_PROVINCE, or WARD_NOT_IN_PROVINCE."""
-    wards = ward_choices(province_code)
-    if not wards:
-        raise ComboError(ComboErrorCode.UNKNOWN_PROVINCE)
-    if ward_code not in {code for code, _name in wards}:
-        raise ComboError(ComboErrorCode.WARD_NOT_IN_PROVINCE)
+    try:
+        check_locality(province_code, ward_code)
+    except ProducerError as error:
+        raise ComboError(PLACE_ERRORS[error.code]) from error
 
 
 def _checked(details: HeritageDetails) -> HeritageDetails:
@@ -85,7 +90,7 @@ def _checked(details: HeritageDetails) -> HeritageDetails:
     """
     if not details.name.strip():
         raise ComboError(ComboErrorCode.NAME_REQUIRED)
-    check_place(details.province_code, details.ward_code)
+    _check_place(details.province_code, details.ward_code)
     return HeritageDetails(
         name=details.name.strip(),
         name_en=(details.name_en or "").strip() or None,
@@ -150,8 +155,7 @@ def update_heritage(
     heritage: Heritage, details: HeritageDetails, *, picture: Picture | None, upload_dir: Path
 ) -> None:
     """Save the changes (the slug, its public address, stays) and, with a new picture,
-    replace the old one. The combos tied to it are re-indexed, as their search text holds
-    its name and locality.
+    replace the old one. The combos tied to it are re-indexed on flush (combos.search).
 
     Raises ComboError (NAME_REQUIRED, UNKNOWN_PROVINCE, WARD_NOT_IN_PROVINCE) or
     UploadRefused; then nothing changes.
@@ -160,23 +164,5 @@ def update_heritage(
     stored = _store(picture, upload_dir)
     _apply(heritage, details)
     replaced = show_picture(heritage, stored) if stored is not None else []
-    for combo in _tied_combos(heritage):
-        index_combo(combo)
     _commit(stored, upload_dir)
     remove_files(upload_dir, *replaced)
-
-
-def _tied_combos(heritage: Heritage) -> list[Combo]:
-    """The combos tied to the entry, loaded with what their search text is made of."""
-    return list(
-        db.session.scalars(
-            select(Combo)
-            .where(Combo.heritage_id == heritage.id)
-            .options(
-                joinedload(Combo.owner),
-                selectinload(Combo.components).options(
-                    joinedload(ComboComponent.product), joinedload(ComboComponent.producer)
-                ),
-            )
-        ).unique()
-    )

@@ -173,6 +173,11 @@ class Combo(db.Model):
     )
 
     @property
+    def hidden_by_staff(self) -> bool:
+        """Staff hid it (with a reason); only staff may put it back on sale."""
+        return self.hidden_reason is not None
+
+    @property
     def occasion_set(self) -> frozenset[Occasion]:
         return frozenset(o.occasion for o in self.occasions)
 

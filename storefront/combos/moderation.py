@@ -32,10 +32,6 @@ class StaffCombo:
     combo: Combo
     offer: ComboOffer
 
-    @property
-    def hidden_by_staff(self) -> bool:
-        return self.combo.hidden_reason is not None
-
 
 def staff_combos(
     *,
@@ -115,7 +111,7 @@ def restore_combo(combo: Combo, *, actor: User) -> None:
 
     Raises ComboError(NOT_HIDDEN_BY_STAFF) unless staff hid it.
     """
-    if combo.status is not ComboStatus.HIDDEN or combo.hidden_reason is None:
+    if combo.status is not ComboStatus.HIDDEN or not combo.hidden_by_staff:
         raise ComboError(ComboErrorCode.NOT_HIDDEN_BY_STAFF)
     combo.status = ComboStatus.DRAFT
     combo.hidden_reason = None

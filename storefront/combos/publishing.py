@@ -34,14 +34,10 @@ class OwnCombo:
     makes: int  # what current stock could make once it is on sale
 
     @property
-    def hidden_by_staff(self) -> bool:
-        return self.combo.hidden_reason is not None
-
-    @property
     def actions(self) -> list[ComboAction]:
         """The buttons the owner gets: publish unless on sale or hidden by staff, hide when
         published."""
-        if self.hidden_by_staff:
+        if self.combo.hidden_by_staff:
             return []
         if self.combo.status is ComboStatus.PUBLISHED:
             return [ComboAction.HIDE]
@@ -93,7 +89,7 @@ def publish_combo(combo: Combo, *, actor: User, today: date) -> None:
     first problem when the saved combo no longer passes its checks (an expired
     certificate, a withdrawn product...).
     """
-    if combo.hidden_reason is not None:
+    if combo.hidden_by_staff:
         raise ComboError(ComboErrorCode.HIDDEN_BY_STAFF)
     for consent, code in (
         (Consent.DECLINED, ComboErrorCode.CONSENT_DECLINED),

@@ -13,6 +13,7 @@ from storefront.combos.availability import available_combos
 from storefront.combos.errors import ComboError, ComboErrorCode
 from storefront.combos.models import Combo, ComboPackaging, ComboStatus, Consent
 from storefront.combos.moderation import hide_combo
+from storefront.combos.publishing import publish_combo, unpublish_combo
 from storefront.extensions import db
 from storefront.mail.models import OutboxMessage
 from storefront.money import format_vnd
@@ -179,6 +180,33 @@ def test_restoring_lifts_the_hiding_and_leaves_a_draft_for_the_owner(staff_clien
     assert restored.status is ComboStatus.DRAFT
     assert (restored.hidden_reason, restored.hidden_by_id, restored.hidden_at) == (None, None, None)
     assert combo.id not in available_ids()  # until its owner publishes it again
+
+
+def test_once_restored_its_owner_can_publish_it_again(staff_client, staff, on_sale):
+    combo, english, _vietnamese = on_sale
+    staff_client.post(f"/staff/combos/{combo.id}/hide", data={"reason": "Sai giá"})
+    with pytest.raises(ComboError) as refused:
+        publish_combo(fresh(combo), actor=english, today=today_in_vietnam())
+
+    staff_client.post(f"/staff/combos/{combo.id}/restore", data={})
+    publish_combo(fresh(combo), actor=english, today=today_in_vietnam())
+
+    assert refused.value.code is ComboErrorCode.HIDDEN_BY_STAFF
+    assert fresh(combo).status is ComboStatus.PUBLISHED
+    assert combo.id in available_ids()
+
+
+def test_hiding_again_replaces_the_reason_and_staff_may_hide_what_its_owner_hid(staff, on_sale):
+    combo, english, _vietnamese = on_sale
+    unpublish_combo(combo, actor=english)
+    hide_combo(combo, actor=staff, reason="Sai giá")
+
+    hide_combo(fresh(combo), actor=staff, reason="  Ảnh không đúng sản phẩm.  ")
+
+    hidden = fresh(combo)
+    assert hidden.status is ComboStatus.HIDDEN
+    assert hidden.hidden_reason == "Ảnh không đúng sản phẩm."
+    assert sorted(message.locale for message in mail()) == ["en", "en", "vi", "vi"]
 
 
 def test_only_a_combo_hidden_by_staff_can_be_restored(staff_client, staff, on_sale, db):
