@@ -77,11 +77,6 @@ class ComboListing:
         return len(self.combo.components)
 
     @property
-    def item_count(self) -> int:
-        """How many items are in the box, counting quantities."""
-        return sum(component.quantity for component in self.combo.components)
-
-    @property
     def occasions(self) -> list[Occasion]:
         return ordered_occasions(self.combo)
 

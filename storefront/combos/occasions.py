@@ -54,8 +54,3 @@ def upcoming(today: date) -> ComingOccasion:
         if 0 <= (day - today).days <= MID_AUTUMN_DAYS_AHEAD:
             return ComingOccasion(Occasion.MID_AUTUMN, day, begun=day == today)
     return ComingOccasion(Occasion.SOUVENIR, None)
-
-
-def coming_occasion(today: date) -> Occasion:
-    """The occasion the home page features combos for on `today`."""
-    return upcoming(today).occasion

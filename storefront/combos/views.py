@@ -6,7 +6,6 @@ from flask_babel import gettext as _
 
 from storefront.catalog.filters import Sort
 from storefront.clock import today_in_vietnam
-from storefront.combos import models  # noqa: F401  (the blueprint's views read them)
 from storefront.combos.detail import (
     CardSide,
     combo_page,

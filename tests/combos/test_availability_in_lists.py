@@ -3,6 +3,7 @@ once; its own page and the API still show it, saying why and offering 0."""
 
 import pytest
 
+from storefront.catalog.models import ProductStatus
 from storefront.combos.models import ComboPackaging, Consent
 from storefront.producers.models import ProducerStatus
 from tests.factories import ComboFactory, PackagingFactory, ProducerFactory, ProductFactory, expire
@@ -82,6 +83,20 @@ def test_component_without_its_producers_consent_unlists_the_combo(client, db, c
 
     assert not any(listed_everywhere(client).values())
     assert "Not available at the moment" in text_of(client.get("/combos/khom-cau-duc?lang=en"))
+
+
+def test_withdrawn_component_unlists_the_combo_and_its_page_says_which(client, db, combo):
+    # Given a listed combo, when its partner withdraws product B from sale
+    combo.components[1].product.status = ProductStatus.ARCHIVED
+    db.session.commit()
+
+    # Then the combo leaves every list, and its page and the API name B as the cause
+    assert not any(listed_everywhere(client).values())
+    body = client.get("/api/v1/combos/khom-cau-duc").get_json()
+    assert body["unavailable"] == "component_unavailable"
+    assert [c["problem"] for c in body["components"]] == [None, "no_longer_sold"]
+    page = text_of(client.get("/combos/khom-cau-duc?lang=en"))
+    assert '<span lang="vi">Mật ong rừng</span>: No longer sold' in page
 
 
 def test_component_of_a_suspended_producer_unlists_the_combo(client, db, combo):

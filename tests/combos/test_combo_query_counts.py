@@ -5,7 +5,8 @@ Per request (anonymous visitor): /combos/ 7 (menu, count, page, components, pack
 occasions, filter choices); /combos/<slug> 5 (menu, combo, components, packaging,
 occasions); /combos/heritage/<slug> 7 (menu, heritage, count, page and its three loaders);
 /api/v1/combos 5; /api/v1/combos/<slug> 4; the home page 7 (its 3 before combos, plus the
-featured combos and their three loaders).
+featured combos and their three loaders); the catalogue search 8, the combos it shows
+above the products included.
 """
 
 import pytest
@@ -30,6 +31,7 @@ EXPECTED = {
     "/api/v1/combos?q=combo&province=92&sort=stars": 5,
     "/api/v1/combos/combo-0": 4,
     "/": 7,
+    "/catalog/?q=combo": 8,
 }
 
 
@@ -69,6 +71,14 @@ def test_combo_pages_run_a_fixed_number_of_queries(client, db, count_queries, co
     build(db, combos=combos, components=components)
 
     assert counts(client, count_queries) == EXPECTED
+
+
+def test_the_counted_catalogue_search_does_show_the_combos(client, db):
+    build(db, combos=6, components=4)
+
+    html = client.get("/catalog/?q=combo").text
+
+    assert 'class="search-combos"' in html and html.count("combo-card__link") == 4
 
 
 def test_the_home_page_stays_within_the_catalogues_budget(client, db, count_queries):

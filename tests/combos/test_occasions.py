@@ -7,7 +7,7 @@ import pytest
 from storefront.clock import today_in_vietnam
 from storefront.combos.listing import featured_combos
 from storefront.combos.models import ComboOccasion, Consent, Occasion
-from storefront.combos.occasions import coming_occasion, lunar_year_name, mid_autumn, tet, upcoming
+from storefront.combos.occasions import lunar_year_name, mid_autumn, tet, upcoming
 from tests.factories import ComboFactory, ProducerFactory, ProductFactory
 
 # Tết Đinh Mùi is on 6 February 2027; Mid-Autumn 2026 on 25 September 2026.
@@ -38,7 +38,7 @@ def test_lunar_dates_come_from_the_lunar_calendar():
     ],
 )
 def test_coming_occasion(today, occasion):
-    assert coming_occasion(today) is occasion
+    assert upcoming(today).occasion is occasion
 
 
 def test_upcoming_gives_the_date_and_the_lunar_year_for_the_heading():
@@ -73,7 +73,7 @@ def gifts(db):
 def test_within_90_days_of_tet_the_featured_combos_are_the_tet_ones(gifts):
     today = date(2026, 11, 20)
 
-    featured = featured_combos(coming_occasion(today), today=today, limit=8)
+    featured = featured_combos(upcoming(today).occasion, today=today, limit=8)
 
     assert featured.for_occasion
     assert sorted(card.combo.slug for card in featured.items) == ["tet-1", "tet-2"]
