@@ -99,7 +99,7 @@ def combo_json(combo: Combo, offer: ComboOffer, pictures: list[Picture]) -> dict
                 "name": option.item.name,
                 "name_en": option.item.name_en,
                 "price_vnd": option.item.price_vnd,
-                "in_stock": option.makes > 0,
+                "in_stock": offer.stock_with(option.item.id) > 0,
             }
             for option in offer.packaging
         ],

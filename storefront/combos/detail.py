@@ -59,7 +59,9 @@ class ComboPage:
     def packaging(self) -> list[PackagingChoice]:
         """The packaging a shopper may choose, the default first."""
         return [
-            PackagingChoice(o.item.name, o.item.name_en, o.item.price_vnd, o.makes > 0)
+            PackagingChoice(
+                o.item.name, o.item.name_en, o.item.price_vnd, self.offer.stock_with(o.item.id) > 0
+            )
             for o in self.offer.packaging
         ]
 
