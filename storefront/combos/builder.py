@@ -7,8 +7,6 @@ as if it were published with every consent given: the same rule the shop applies
 
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
-from typing import BinaryIO
 
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
@@ -16,7 +14,6 @@ from sqlalchemy.orm import joinedload
 from storefront.accounts.models import User
 from storefront.catalog.models import Product
 from storefront.catalog.pricing import Unavailable
-from storefront.catalog.uploads import StoredImage, remove_files, store_image
 from storefront.combos.availability import ComboOffer, ComponentStanding, combo_offer
 from storefront.combos.errors import ComboError, ComboErrorCode
 from storefront.combos.mails import combo_words
@@ -36,7 +33,7 @@ from storefront.combos.models import (
     PackagingItem,
     PriceMode,
 )
-from storefront.combos.pictures import show_picture
+from storefront.combos.pictures import Picture, commit_with_picture, store
 from storefront.combos.pricing import Saving
 from storefront.combos.search import index_combo
 from storefront.extensions import db
@@ -113,15 +110,6 @@ class Preview(Saving):
     lines: list[PreviewLine]
     partners: list[Producer]  # producers whose consent the combo needs
     problems: list[ComboError]
-
-
-@dataclass(frozen=True)
-class Picture:
-    """An uploaded picture for the combo, checked and stored by catalog.uploads."""
-
-    stream: BinaryIO
-    filename: str | None
-    upload_dir: Path
 
 
 # --- Reading what the draft names ----------------------------------------------------------
@@ -406,14 +394,6 @@ def _invite(combo: Combo, invited: dict[int, list[ComboComponent]]) -> None:
         )
 
 
-def _store(image: Picture | None) -> StoredImage | None:
-    if image is None:
-        return None
-    return store_image(
-        image.stream, filename=image.filename, upload_dir=image.upload_dir, folder=PICTURE_FOLDER
-    )
-
-
 def save_combo(
     combo: Combo | None,
     draft: ComboDraft,
@@ -434,7 +414,7 @@ def save_combo(
     problems = _preview(draft, named, owner, today).problems
     if problems:
         raise problems[0]
-    stored = _store(image)
+    stored = store(image, folder=PICTURE_FOLDER)
     if combo is None:
         combo = Combo(
             owner=owner,
@@ -453,16 +433,7 @@ def save_combo(
     combo.story_en = _optional(draft.story_en)
     invited = _apply_components(combo, draft, named, owner)
     _apply_choices(combo, draft, named)
-    replaced = show_picture(combo, stored) if stored is not None else []
     index_combo(combo)
-    try:
-        _invite(combo, invited)
-        db.session.commit()
-    except Exception:
-        db.session.rollback()
-        if image is not None and stored is not None:
-            remove_files(image.upload_dir, stored.path, stored.thumb_path)
-        raise
-    if image is not None and stored is not None:
-        remove_files(image.upload_dir, *replaced)
+    _invite(combo, invited)
+    commit_with_picture(combo, image, stored)
     return combo

@@ -5,15 +5,12 @@ rules under UPLOAD_DIR/heritage/; the one it replaces is removed after the chang
 """
 
 from dataclasses import dataclass
-from pathlib import Path
-from typing import BinaryIO
 
 from sqlalchemy import func, select
 
-from storefront.catalog.uploads import StoredImage, remove_files, store_image
 from storefront.combos.errors import ComboError, ComboErrorCode
 from storefront.combos.models import Combo, Heritage, HeritageKind
-from storefront.combos.pictures import show_picture
+from storefront.combos.pictures import Picture, commit_with_picture, store
 from storefront.extensions import db
 from storefront.producers.errors import ProducerError, ProducerErrorCode
 from storefront.producers.places import check_locality
@@ -33,14 +30,6 @@ class HeritageDetails:
     ward_code: int
     story: str  # Markdown
     story_en: str | None
-
-
-@dataclass(frozen=True)
-class Picture:
-    """An uploaded picture, not yet checked."""
-
-    stream: BinaryIO
-    filename: str | None
 
 
 @dataclass(frozen=True)
@@ -112,47 +101,23 @@ def _apply(heritage: Heritage, details: HeritageDetails) -> None:
     heritage.story_en = details.story_en
 
 
-def _store(picture: Picture | None, upload_dir: Path) -> StoredImage | None:
-    """Raises UploadRefused (catalog.errors) for a file that is not an acceptable picture."""
-    if picture is None or not picture.filename:
-        return None
-    return store_image(
-        picture.stream, filename=picture.filename, upload_dir=upload_dir, folder=FOLDER
-    )
-
-
-def _commit(stored: StoredImage | None, upload_dir: Path) -> None:
-    """Commit, or roll back and remove the picture just stored."""
-    try:
-        db.session.commit()
-    except Exception:
-        db.session.rollback()
-        if stored is not None:
-            remove_files(upload_dir, stored.path, stored.thumb_path)
-        raise
-
-
-def create_heritage(
-    details: HeritageDetails, *, picture: Picture | None, upload_dir: Path
-) -> Heritage:
+def create_heritage(details: HeritageDetails, *, picture: Picture | None) -> Heritage:
     """A new entry, with a slug made from its name (unique: "-2" and so on when taken).
 
     Raises ComboError (NAME_REQUIRED, UNKNOWN_PROVINCE, WARD_NOT_IN_PROVINCE) or
     UploadRefused; then nothing is stored.
     """
     details = _checked(details)
-    stored = _store(picture, upload_dir)
+    stored = store(picture, folder=FOLDER)
     heritage = Heritage(slug=unique_slug(Heritage.slug, details.name, fallback="di-san"))
     _apply(heritage, details)
-    if stored is not None:
-        show_picture(heritage, stored)
     db.session.add(heritage)
-    _commit(stored, upload_dir)
+    commit_with_picture(heritage, picture, stored)
     return heritage
 
 
 def update_heritage(
-    heritage: Heritage, details: HeritageDetails, *, picture: Picture | None, upload_dir: Path
+    heritage: Heritage, details: HeritageDetails, *, picture: Picture | None
 ) -> None:
     """Save the changes (the slug, its public address, stays) and, with a new picture,
     replace the old one. The combos tied to it are re-indexed on flush (combos.search).
@@ -161,8 +126,6 @@ def update_heritage(
     UploadRefused; then nothing changes.
     """
     details = _checked(details)
-    stored = _store(picture, upload_dir)
+    stored = store(picture, folder=FOLDER)
     _apply(heritage, details)
-    replaced = show_picture(heritage, stored) if stored is not None else []
-    _commit(stored, upload_dir)
-    remove_files(upload_dir, *replaced)
+    commit_with_picture(heritage, picture, stored)

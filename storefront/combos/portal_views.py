@@ -25,7 +25,6 @@ from storefront.catalog.errors import CatalogError
 from storefront.catalog.forms import ActionForm
 from storefront.clock import today_in_vietnam
 from storefront.combos.builder import (
-    Picture,
     Preview,
     preview,
     save_combo,
@@ -48,6 +47,7 @@ from storefront.combos.models import Combo, Consent, Heritage
 from storefront.combos.packaging import (
     own_packaging,
 )
+from storefront.combos.pictures import Picture
 from storefront.combos.publishing import (
     find_combo,
     find_own_combo,

@@ -18,6 +18,7 @@ from storefront.combos import heritage as curation
 from storefront.combos import moderation
 from storefront.combos.errors import ComboError, ComboErrorCode
 from storefront.combos.models import Combo, ComboStatus, Heritage
+from storefront.combos.pictures import Picture
 from storefront.combos.staff_forms import HeritageForm, HideForm
 from storefront.combos.views import bp
 from storefront.query_args import QueryArgs
@@ -129,18 +130,14 @@ def _heritage_page(heritage: Heritage | None) -> Response | str:
         form.ward.render_kw = {"autofocus": True}
     elif form.validate_on_submit():
         upload = form.picture.data
-        picture = curation.Picture(upload.stream, upload.filename) if upload else None
         upload_dir = Path(current_app.config["UPLOAD_DIR"])
+        picture = Picture(upload.stream, upload.filename, upload_dir) if upload else None
         try:
             if heritage is None:
-                saved = curation.create_heritage(
-                    form.details(), picture=picture, upload_dir=upload_dir
-                )
+                saved = curation.create_heritage(form.details(), picture=picture)
                 flash(_("%(name)s is added.", name=saved.name))
             else:
-                curation.update_heritage(
-                    heritage, form.details(), picture=picture, upload_dir=upload_dir
-                )
+                curation.update_heritage(heritage, form.details(), picture=picture)
                 flash(_("%(name)s is saved.", name=heritage.name))
         except ComboError as error:
             field = HERITAGE_FIELDS.get(error.code)
