@@ -5,9 +5,11 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from storefront.accounts.models import User
 from storefront.combos.errors import ComboError, ComboErrorCode
 from storefront.combos.models import PackagingItem, PackagingKind
 from storefront.extensions import db
+from storefront.inventory.ledger import open_stock, set_stock
 from storefront.producers.models import Producer
 
 
@@ -37,12 +39,13 @@ def _apply(item: PackagingItem, details: PackagingDetails) -> None:
     item.name = details.name.strip()
     item.name_en = (details.name_en or "").strip() or None
     item.price_vnd = details.price_vnd
-    item.stock = details.stock
     item.active = details.active
 
 
-def create_packaging(producer: Producer, details: PackagingDetails) -> PackagingItem:
-    """A new packaging item of the producer.
+def create_packaging(
+    producer: Producer, details: PackagingDetails, *, actor: User | None
+) -> PackagingItem:
+    """A new packaging item of the producer, its stock opened in the ledger.
 
     Raises ComboError: NAME_REQUIRED, PACKAGING_PRICE_NEGATIVE, PACKAGING_STOCK_NEGATIVE.
     """
@@ -50,17 +53,20 @@ def create_packaging(producer: Producer, details: PackagingDetails) -> Packaging
     item = PackagingItem(producer=producer)
     _apply(item, details)
     db.session.add(item)
+    open_stock(item, quantity=details.stock, actor=actor)
     db.session.commit()
     return item
 
 
-def update_packaging(item: PackagingItem, details: PackagingDetails) -> None:
-    """Rewrite the item (an inactive one is no longer offered with combos).
+def update_packaging(item: PackagingItem, details: PackagingDetails, *, actor: User | None) -> None:
+    """Rewrite the item (an inactive one is no longer offered with combos); a new stock
+    level is a counted movement in the ledger.
 
     Raises ComboError as create_packaging does; then nothing changes.
     """
     _check(details)
     _apply(item, details)
+    set_stock(item, quantity=details.stock, reason="", actor=actor)
     db.session.commit()
 
 

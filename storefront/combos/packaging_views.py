@@ -5,7 +5,7 @@ from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from werkzeug.wrappers import Response
 
-from storefront.accounts.access import current_producer, producer_member_required
+from storefront.accounts.access import current_producer, producer_member_required, signed_in_user
 from storefront.combos.errors import ComboError
 from storefront.combos.forms import PackagingForm
 from storefront.combos.models import PackagingItem, PackagingKind
@@ -37,7 +37,7 @@ def portal_packaging() -> Response | str:
     form = PackagingForm()
     if form.validate_on_submit():
         try:
-            item = create_packaging(producer, _packaging_details(form))
+            item = create_packaging(producer, _packaging_details(form), actor=signed_in_user())
         except ComboError as error:
             form.name.errors = [*form.name.errors, error.message()]
         else:
@@ -55,7 +55,7 @@ def portal_edit_packaging(item_id: int) -> Response | str:
     form = PackagingForm(obj=item)
     if form.validate_on_submit():
         try:
-            update_packaging(item, _packaging_details(form))
+            update_packaging(item, _packaging_details(form), actor=signed_in_user())
         except ComboError as error:
             form.name.errors = [*form.name.errors, error.message()]
         else:

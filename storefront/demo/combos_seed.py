@@ -22,6 +22,7 @@ from storefront.combos.search import index_combo
 from storefront.demo.combos_data import COMBOS, PACKAGING, ComboSpec
 from storefront.demo.hampers import ITEMS, draw_hamper
 from storefront.demo.heritage_data import HERITAGE
+from storefront.demo.openings import opening_movements
 from storefront.demo.pictures import save_with_thumb
 from storefront.demo.plan import moment_before, rng_for
 from storefront.demo.producers_data import PROVINCE_CODE
@@ -104,6 +105,8 @@ def _add_packaging(producers: dict[str, Producer], *, today: date) -> dict[str, 
         for spec in PACKAGING
     }
     db.session.add_all(items.values())
+    db.session.flush()
+    db.session.add_all(opening_movements(list(items.values())))
     return items
 
 

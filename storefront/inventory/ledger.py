@@ -9,75 +9,95 @@ from sqlalchemy.orm import attributes, joinedload
 
 from storefront.accounts.models import User
 from storefront.catalog.models import Product
+from storefront.combos.models import PackagingItem
 from storefront.extensions import db
 from storefront.inventory.errors import InvalidQuantity, OutOfStock
 from storefront.inventory.models import MovementKind, StockMovement
 
+Stocked = Product | PackagingItem
+
+
+def move_stock(
+    model: type[Stocked],
+    row_id: int,
+    *,
+    delta: int,
+    kind: MovementKind,
+    reason: str = "",
+    actor: User | None = None,
+    order_id: int | None = None,
+) -> int | None:
+    """Add `delta` to the stock of one product or packaging item and record the movement;
+    the stock after, or None (and nothing written) when it would go below zero.
+
+    One conditional UPDATE (`... WHERE stock + delta >= 0`), whose result says whether it
+    applied, so concurrent changes never take a stock below zero.
+    """
+    stock_after = db.session.scalar(
+        update(model)
+        .where(model.id == row_id, model.stock + delta >= 0)
+        .values(stock=model.stock + delta)
+        .returning(model.stock)
+        .execution_options(synchronize_session=False)
+    )
+    if stock_after is None:  # no row updated
+        return None
+    owner = {"product_id": row_id} if model is Product else {"packaging_item_id": row_id}
+    db.session.add(
+        StockMovement(
+            **owner,
+            kind=kind,
+            delta=delta,
+            stock_after=stock_after,
+            reason=reason.strip(),
+            actor_id=actor.id if actor else None,
+            order_id=order_id,
+        )
+    )
+    return stock_after
+
 
 def adjust_stock(
-    product: Product,
+    row: Stocked,
     *,
     delta: int,
     reason: str,
     actor: User | None,
     kind: MovementKind = MovementKind.ADJUSTMENT,
-) -> StockMovement:
-    """Add `delta` (negative to remove) to the product's stock and record the movement.
-
-    The stock changes in one conditional UPDATE, so concurrent changes never take it below
-    zero. Raises OutOfStock when it would go negative, InvalidQuantity for a delta of 0.
-    """
+) -> None:
+    """Add `delta` (negative to remove) to a product's or packaging item's stock and record
+    the movement. Raises OutOfStock when it would go negative, InvalidQuantity for 0."""
     if delta == 0:
         raise InvalidQuantity()
-    db.session.flush()  # the product row must exist before the UPDATE
-    stock_after = db.session.scalar(
-        update(Product)
-        .where(Product.id == product.id, Product.stock + delta >= 0)
-        .values(stock=Product.stock + delta)
-        .returning(Product.stock)
-        .execution_options(synchronize_session=False)
-    )
-    if stock_after is None:  # no row updated
+    db.session.flush()  # the row must exist before the UPDATE
+    stock_after = move_stock(type(row), row.id, delta=delta, kind=kind, reason=reason, actor=actor)
+    if stock_after is None:
         raise OutOfStock()
-    attributes.set_committed_value(product, "stock", stock_after)
-    movement = StockMovement(
-        product_id=product.id,
-        kind=kind,
-        delta=delta,
-        stock_after=stock_after,
-        reason=reason.strip(),
-        actor_id=actor.id if actor else None,
-    )
-    db.session.add(movement)
+    attributes.set_committed_value(row, "stock", stock_after)
     db.session.flush()
-    return movement
 
 
-def set_stock(
-    product: Product, *, quantity: int, reason: str, actor: User | None
-) -> StockMovement | None:
-    """Set the stock to `quantity` as a movement of the difference; None when it already is.
+def set_stock(row: Stocked, *, quantity: int, reason: str, actor: User | None) -> bool:
+    """Set the stock to `quantity` as a movement of the difference; False when it already is.
 
     The current level is read locked (FOR UPDATE where the database has it), so the
     difference is that of the stock as it is now. Raises InvalidQuantity below zero.
     """
     if quantity < 0:
         raise InvalidQuantity()
-    current = db.session.scalar(
-        select(Product.stock).where(Product.id == product.id).with_for_update()
-    )
+    model = type(row)
+    db.session.flush()
+    current = db.session.scalar(select(model.stock).where(model.id == row.id).with_for_update())
     if current is None or current == quantity:
-        return None
-    return adjust_stock(
-        product, delta=quantity - current, reason=reason, actor=actor, kind=MovementKind.COUNT
-    )
+        return False
+    adjust_stock(row, delta=quantity - current, reason=reason, actor=actor, kind=MovementKind.COUNT)
+    return True
 
 
-def open_stock(product: Product, *, quantity: int, actor: User | None) -> StockMovement | None:
-    """The opening movement of a new product (stock 0 until now); None for a quantity of 0."""
-    if quantity == 0:
-        return None
-    return adjust_stock(product, delta=quantity, reason="", actor=actor, kind=MovementKind.OPENING)
+def open_stock(row: Stocked, *, quantity: int, actor: User | None) -> None:
+    """The opening movement of a new product or packaging item (stock 0 until now)."""
+    if quantity:
+        adjust_stock(row, delta=quantity, reason="", actor=actor, kind=MovementKind.OPENING)
 
 
 def stock_history(product_ids: list[int], *, limit: int) -> list[StockMovement]:

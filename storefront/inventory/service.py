@@ -7,7 +7,6 @@ from storefront.catalog.models import Product
 from storefront.extensions import db
 from storefront.inventory.errors import InventoryError
 from storefront.inventory.ledger import adjust_stock, set_stock
-from storefront.inventory.models import StockMovement
 
 
 class StockChange(enum.StrEnum):
@@ -17,18 +16,19 @@ class StockChange(enum.StrEnum):
 
 def change_stock(
     product: Product, *, change: StockChange, amount: int, reason: str, actor: User
-) -> StockMovement | None:
-    """Set or adjust a product's stock with a reason; None when nothing changed.
+) -> bool:
+    """Set or adjust a product's stock with a reason; False when nothing changed.
 
     Raises OutOfStock or InvalidQuantity (and then changes nothing).
     """
     try:
         if change is StockChange.SET:
-            movement = set_stock(product, quantity=amount, reason=reason, actor=actor)
+            changed = set_stock(product, quantity=amount, reason=reason, actor=actor)
         else:
-            movement = adjust_stock(product, delta=amount, reason=reason, actor=actor)
+            adjust_stock(product, delta=amount, reason=reason, actor=actor)
+            changed = True
     except InventoryError:
         db.session.rollback()
         raise
     db.session.commit()
-    return movement
+    return changed

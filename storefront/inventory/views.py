@@ -50,7 +50,7 @@ def portal_stock_change(product_id: int) -> Response | str:
     form = StockForm(prefix=f"p{product.id}")
     if form.validate_on_submit():
         try:
-            movement = change_stock(
+            changed = change_stock(
                 product,
                 change=StockChange(form.change.data),
                 amount=form.amount.data,
@@ -60,7 +60,7 @@ def portal_stock_change(product_id: int) -> Response | str:
         except InventoryError as error:
             form.amount.errors.append(error.message())
         else:
-            if movement is None:
+            if not changed:
                 flash(
                     _(
                         "The stock of %(name)s was already %(count)d.",
@@ -73,7 +73,7 @@ def portal_stock_change(product_id: int) -> Response | str:
                     _(
                         "The stock of %(name)s is now %(count)d.",
                         name=product.name,
-                        count=movement.stock_after,
+                        count=product.stock,
                     )
                 )
             return redirect(url_for("inventory.portal_stock", _anchor=f"product-{product.id}"))

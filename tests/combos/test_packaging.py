@@ -107,11 +107,11 @@ def test_the_domain_refuses_what_the_form_would(db):
         return PackagingDetails(**values)
 
     with pytest.raises(ComboError) as price:
-        create_packaging(producer, details(price_vnd=-1))
+        create_packaging(producer, details(price_vnd=-1), actor=None)
     with pytest.raises(ComboError) as stock:
-        update_packaging(item, details(stock=-1))
+        update_packaging(item, details(stock=-1), actor=None)
     with pytest.raises(ComboError) as name:
-        create_packaging(producer, details(name="  "))
+        create_packaging(producer, details(name="  "), actor=None)
 
     assert price.value.code is ComboErrorCode.PACKAGING_PRICE_NEGATIVE
     assert stock.value.code is ComboErrorCode.PACKAGING_STOCK_NEGATIVE
