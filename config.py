@@ -48,6 +48,18 @@ class Config:
     RATELIMIT_STORAGE_URI = os.environ.get("REDIS_URL", "memory://")
     RATELIMIT_HEADERS_ENABLED = True
 
+    # Checkout. Shipping is free from this order total (None: never); cash on delivery is
+    # offered up to this total (None: no limit).
+    FREE_SHIPPING_ABOVE_VND: int | None = int(os.environ.get("FREE_SHIPPING_ABOVE_VND", "1000000"))
+    COD_LIMIT_VND: int | None = int(os.environ.get("COD_LIMIT_VND", "5000000"))
+    # Bank transfer: the operator's account (VietQR needs the bank's BIN), and how long an
+    # unpaid order keeps its stock before `flask orders release-expired` cancels it.
+    BANK_NAME = os.environ.get("BANK_NAME", "Vietcombank")
+    BANK_BIN = os.environ.get("BANK_BIN", "970436")
+    BANK_ACCOUNT_NUMBER = os.environ.get("BANK_ACCOUNT_NUMBER", "0011004567890")
+    BANK_ACCOUNT_NAME = os.environ.get("BANK_ACCOUNT_NAME", "CONG TY CHO OCOP")
+    BANK_TRANSFER_HOLD_HOURS = int(os.environ.get("BANK_TRANSFER_HOLD_HOURS", "72"))
+
     @classmethod
     def from_environment(cls) -> dict:
         """Settings read from the environment when the app is created (not at import)."""

@@ -38,6 +38,7 @@ def create_app(config: str | None = None, overrides: dict | None = None) -> Flas
 
 
 def register_extensions(app: Flask) -> None:
+    import storefront.sqlite_setup  # noqa: F401  (WAL and a busy timeout on SQLite)
     from storefront.i18n import init_i18n, select_locale
     from storefront.mail.hooks import init_mail
 
@@ -56,14 +57,21 @@ def register_extensions(app: Flask) -> None:
 
     init_sessions(app)
 
+    from storefront.cart.current import init_cart
+
+    init_cart(app)
+
 
 def register_blueprints(app: Flask) -> None:
     from storefront.accounts.views import bp as accounts_bp
     from storefront.api.views import bp as api_bp
+    from storefront.cart.views import bp as cart_bp
     from storefront.catalog.uploads import is_private
     from storefront.catalog.views import bp as catalog_bp
+    from storefront.checkout.views import bp as checkout_bp
     from storefront.combos.views import bp as combos_bp
     from storefront.inventory.views import bp as inventory_bp
+    from storefront.orders.views import bp as orders_bp
     from storefront.producers.views import bp as producers_bp
 
     app.register_blueprint(catalog_bp)
@@ -72,6 +80,9 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(accounts_bp)
     app.register_blueprint(inventory_bp)
     app.register_blueprint(combos_bp)
+    app.register_blueprint(cart_bp)
+    app.register_blueprint(checkout_bp)
+    app.register_blueprint(orders_bp)
     csrf.exempt(api_bp)
 
     @app.get("/healthz")

@@ -17,6 +17,12 @@ def register(app: Flask) -> None:
 
     app.cli.add_command(certificates_cli)
 
+    from storefront.checkout.commands import checkout_cli
+    from storefront.orders.commands import orders_cli
+
+    app.cli.add_command(checkout_cli)
+    app.cli.add_command(orders_cli)
+
     @app.cli.command("seed-demo")
     @click.option(
         "--products",

@@ -14,6 +14,9 @@ from storefront.accounts.models import Role, User
 from storefront.extensions import db, login_manager
 
 LAST_SEEN = "last_seen"
+# What a guest's session carries into the signed-in one: the cart, which cart.current then
+# merges into the account's cart.
+CARRIED_OVER = ("cart",)
 IDLE_ROLES = frozenset({Role.STAFF, Role.PRODUCER})
 
 
@@ -27,9 +30,11 @@ def load_user(user_id: str) -> User | None:
 
 
 def start_session(user: User) -> None:
-    """Sign in on a fresh session: nothing from before sign-in carries over."""
+    """Sign in on a fresh session: nothing from before sign-in carries over but the cart."""
+    carried = {key: session[key] for key in CARRIED_OVER if key in session}
     session.clear()
-    login_user(user)
+    session.update(carried)
+    login_user(user)  # sends user_logged_in: cart.current merges the guest's cart
     session[LAST_SEEN] = int(time.time())
 
 

@@ -11,11 +11,13 @@ from sqlalchemy import func, select
 from storefront.catalog.certification import listed_products
 from storefront.catalog.models import Category, OcopCertificate, Product, ProductImage
 from storefront.catalog.search import index_product
+from storefront.checkout.shipping_table import install_shipping_table
 from storefront.clock import today_in_vietnam
 from storefront.demo import texts
 from storefront.demo.catalogue_data import CATEGORIES, MOTIFS
 from storefront.demo.certificates import Decisions, certificate_row
 from storefront.demo.combos_seed import seed_combos
+from storefront.demo.openings import opening_movements
 from storefront.demo.pictures import draw_emblem, draw_picture, save_webp
 from storefront.demo.plan import (
     ProductSpec,
@@ -29,7 +31,6 @@ from storefront.demo.plan import (
 from storefront.demo.producers_data import HAMLETS, PROVINCE_CODE, STREETS, ProducerSpec
 from storefront.demo.synthetic import add_synthetic_products
 from storefront.extensions import db
-from storefront.inventory.models import MovementKind, StockMovement
 from storefront.producers.models import Producer, ProducerKind, ProducerStatus
 
 STAR_WORDS = {5: "five-star", 4: "four-star", 3: "three-star"}
@@ -51,6 +52,7 @@ def seed_demo(*, extra_products: int = 0) -> str:
         seed_combos(today=today, upload_dir=upload_dir)
     if extra_products:
         add_synthetic_products(extra_products, today=today, upload_dir=upload_dir)
+    install_shipping_table()
     db.session.commit()
     if empty:
         return f"Seeded {_census(today)}"
@@ -105,21 +107,6 @@ def seed_catalogue(*, today: date, upload_dir: Path) -> None:
     db.session.flush()
     db.session.add_all(opening_movements(products))
     db.session.flush()
-
-
-def opening_movements(products: list[Product]) -> list[StockMovement]:
-    """The ledger's first row for each product with stock, dated with the product."""
-    return [
-        StockMovement(
-            product_id=product.id,
-            kind=MovementKind.OPENING,
-            delta=product.stock,
-            stock_after=product.stock,
-            created_at=product.created_at,
-        )
-        for product in products
-        if product.stock
-    ]
 
 
 def _add_categories() -> dict[str, Category]:

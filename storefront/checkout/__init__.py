@@ -1,0 +1,1 @@
+"""Checkout: contact, delivery address, gift options, shipping fee, and placing the order."""

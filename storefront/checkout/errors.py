@@ -1,0 +1,44 @@
+"""Typed checkout errors with codes, and the translated message for each code."""
+
+import enum
+
+from flask_babel import lazy_gettext as _l
+from flask_babel.speaklater import LazyString
+
+from storefront.coded_errors import CodedError
+
+
+class CheckoutErrorCode(enum.StrEnum):
+    EMPTY_CART = "empty_cart"
+    CART_CHANGED = "cart_changed"
+    OUT_OF_STOCK = "out_of_stock"
+    COD_LIMIT = "cod_limit"
+    DELIVERY_DATE_TOO_EARLY = "delivery_date_too_early"
+    UNKNOWN_WARD = "unknown_ward"
+
+
+MESSAGES: dict[CheckoutErrorCode, LazyString] = {
+    CheckoutErrorCode.EMPTY_CART: _l("Your cart is empty."),
+    CheckoutErrorCode.CART_CHANGED: _l(
+        "Something in your cart changed since you looked: %(problem)s. "
+        "Please check your cart again."
+    ),
+    CheckoutErrorCode.OUT_OF_STOCK: _l(
+        "Sorry, %(item)s sold out while you were checking out: only %(available)s left. "
+        "Nothing was ordered; please change your cart."
+    ),
+    CheckoutErrorCode.COD_LIMIT: _l(
+        "Cash on delivery is for orders up to %(limit)s. Please pay by bank transfer."
+    ),
+    CheckoutErrorCode.DELIVERY_DATE_TOO_EARLY: _l(
+        "The earliest we can deliver there is %(date)s. Choose that day or a later one."
+    ),
+    CheckoutErrorCode.UNKNOWN_WARD: _l("Choose a ward of the province you chose."),
+}
+
+
+class CheckoutError(CodedError):
+    """Placing an order was refused; nothing was ordered. `params` fill the message."""
+
+    code: CheckoutErrorCode
+    messages = MESSAGES

@@ -1,0 +1,249 @@
+"""Placing an order: one transaction that re-prices the cart, reserves every unit it needs
+and records the order with snapshots of what was bought, then empties the cart and queues
+the confirmation mail. Nothing the buyer's browser sent about prices counts: the cart's
+lines and the buyer's details are all it reads."""
+
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from vietnam_provinces import Ward, WardCode
+
+from storefront.accounts.models import User
+from storefront.cart.lines import Lines
+from storefront.cart.pricing import PricedCart, PricedLine, price_cart
+from storefront.cart.problems import problem_text
+from storefront.cart.storage import CartStore
+from storefront.checkout.details import Checkout
+from storefront.checkout.errors import CheckoutError, CheckoutErrorCode
+from storefront.checkout.shipping import ShippingQuote, quote_shipping
+from storefront.clock import today_in_vietnam
+from storefront.extensions import db
+from storefront.i18n import localized
+from storefront.inventory.reservations import Shortfall, reserve
+from storefront.mail.outbox import queue_mail
+from storefront.money import format_vnd
+from storefront.orders.models import (
+    LineKind,
+    Order,
+    OrderEvent,
+    OrderLine,
+    OrderLineComponent,
+    OrderStatus,
+    PaymentMethod,
+)
+from storefront.payments.bank_transfer import BankAccount, transfer_for
+
+
+@dataclass(frozen=True)
+class CheckoutRules:
+    free_shipping_above_vnd: int | None
+    cod_limit_vnd: int | None
+    transfer_hold: timedelta  # how long an unpaid bank-transfer order keeps its stock
+    bank: BankAccount
+
+    @classmethod
+    def from_config(cls, config: Mapping) -> "CheckoutRules":
+        return cls(
+            free_shipping_above_vnd=config["FREE_SHIPPING_ABOVE_VND"],
+            cod_limit_vnd=config["COD_LIMIT_VND"],
+            transfer_hold=timedelta(hours=config["BANK_TRANSFER_HOLD_HOURS"]),
+            bank=BankAccount.from_config(config),
+        )
+
+
+@dataclass(frozen=True)
+class Review:
+    """What the buyer confirms: the priced cart, shipping and the total."""
+
+    cart: PricedCart
+    shipping: ShippingQuote
+
+    @property
+    def total_vnd(self) -> int:
+        return self.cart.subtotal_vnd + self.shipping.fee_vnd
+
+
+def review_order(lines: Lines, details: Checkout, *, rules: CheckoutRules, today: date) -> Review:
+    """Price the cart and its shipping as they are now, and check everything placing checks
+    before stock: raises CheckoutError or ShippingError saying what to change."""
+    priced = price_cart(lines, today=today)
+    if not priced.lines:
+        raise CheckoutError(CheckoutErrorCode.EMPTY_CART)
+    if len(priced.lines) < len(lines) or priced.problems:
+        first = priced.problems[0] if priced.problems else None
+        said = f"{localized(first.item, 'name')}: {problem_text(first)}" if first else ""
+        raise CheckoutError(CheckoutErrorCode.CART_CHANGED, problem=said)
+    delivery = details.delivery
+    ward = (
+        Ward.from_code(WardCode(delivery.ward_code)) if delivery.ward_code in _WARD_CODES else None
+    )
+    if ward is None or ward.province_code.value != delivery.province_code:
+        raise CheckoutError(CheckoutErrorCode.UNKNOWN_WARD)
+    shipping = quote_shipping(
+        delivery.province_code,
+        weight_grams=priced.weight_grams,
+        subtotal_vnd=priced.subtotal_vnd,
+        free_above_vnd=rules.free_shipping_above_vnd,
+        today=today,
+    )
+    review = Review(priced, shipping)
+    if (
+        details.payment is PaymentMethod.COD
+        and rules.cod_limit_vnd is not None
+        and review.total_vnd > rules.cod_limit_vnd
+    ):
+        raise CheckoutError(CheckoutErrorCode.COD_LIMIT, limit=format_vnd(rules.cod_limit_vnd))
+    wanted = details.gift.deliver_on
+    if wanted is not None and wanted < shipping.earliest_delivery:
+        raise CheckoutError(
+            CheckoutErrorCode.DELIVERY_DATE_TOO_EARLY, date=shipping.earliest_delivery.isoformat()
+        )
+    return review
+
+
+_WARD_CODES = frozenset(ward.code.value for ward in Ward.iter_all())
+
+
+def place_order(
+    lines: Lines,
+    details: Checkout,
+    *,
+    buyer: User | None,
+    cart: CartStore,
+    locale: str,
+    rules: CheckoutRules,
+    now: datetime,
+) -> Order:
+    """Place the order in one transaction and commit it; the cart is emptied.
+
+    Raises CheckoutError (nothing ordered, nothing changed) when the cart changed, a unit
+    is short, or the details break a rule; ShippingError when shipping is impossible.
+    """
+    today = today_in_vietnam(now)
+    review = review_order(lines, details, rules=rules, today=today)
+    order = _new_order(
+        review, details, buyer=buyer, locale=locale, rules=rules, now=now, today=today
+    )
+    try:
+        reserve(
+            order.id,
+            products=review.cart.product_needs(),
+            packaging=review.cart.packaging_needs(),
+        )
+    except Shortfall as short:
+        db.session.rollback()
+        raise CheckoutError(
+            CheckoutErrorCode.OUT_OF_STOCK,
+            item=localized(short.item, "name"),
+            available=short.available,
+        ) from short
+    for position, line in enumerate(review.cart.lines):
+        order.lines.append(_snapshot(line, position))
+    cart.clear()
+    bank = (
+        transfer_for(order, rules.bank) if details.payment is PaymentMethod.BANK_TRANSFER else None
+    )
+    queue_mail(to=order.email, template="order_placed", locale=locale, order=order, transfer=bank)
+    db.session.commit()
+    return order
+
+
+def _new_order(
+    review: Review,
+    details: Checkout,
+    *,
+    buyer: User | None,
+    locale: str,
+    rules: CheckoutRules,
+    now: datetime,
+    today: date,
+) -> Order:
+    """The order row, flushed, with its number; the first write of the transaction."""
+    transfer = details.payment is PaymentMethod.BANK_TRANSFER
+    status = OrderStatus.AWAITING_PAYMENT if transfer else OrderStatus.CONFIRMED
+    contact, delivery, gift = details.contact, details.delivery, details.gift
+    order = Order(
+        access_key=secrets.token_urlsafe(32),
+        user_id=buyer.id if buyer else None,
+        locale=locale,
+        email=contact.email.strip().lower(),
+        buyer_name=contact.name.strip(),
+        buyer_phone=contact.phone,
+        recipient_name=delivery.recipient_name.strip(),
+        recipient_phone=delivery.recipient_phone,
+        province_code=delivery.province_code,
+        ward_code=delivery.ward_code,
+        street=delivery.street.strip(),
+        gift_message=gift.message.strip() or None,
+        hide_prices=gift.hide_prices,
+        preferred_delivery_on=gift.deliver_on,
+        payment_method=details.payment,
+        status=status,
+        subtotal_vnd=review.cart.subtotal_vnd,
+        shipping_vnd=review.shipping.fee_vnd,
+        total_vnd=review.total_vnd,
+        weight_grams=review.cart.weight_grams,
+        shipping_zone=review.shipping.zone.name,
+        placed_at=now,
+        payment_due_at=now + rules.transfer_hold if transfer else None,
+    )
+    db.session.add(order)
+    db.session.flush()
+    order.number = f"OCOP-{today:%y}-{order.id:06d}"
+    db.session.add(
+        OrderEvent(
+            order_id=order.id,
+            from_status=None,
+            to_status=status,
+            actor_id=order.user_id,
+            created_at=now,
+        )
+    )
+    db.session.flush()
+    return order
+
+
+def _snapshot(line: PricedLine, position: int) -> OrderLine:
+    item = line.item
+    producer = line.producer
+    snapshot = OrderLine(
+        position=position,
+        kind=LineKind.PRODUCT if line.product else LineKind.COMBO,
+        product_id=line.product.id if line.product else None,
+        combo_id=line.combo.id if line.combo else None,
+        name=item.name,
+        name_en=item.name_en,
+        unit=line.product.unit if line.product else None,
+        unit_en=line.product.unit_en if line.product else None,
+        producer_id=producer.id,
+        producer_name=producer.name,
+        item_price_vnd=line.item_price_vnd,
+        unit_price_vnd=line.unit_price_vnd,
+        quantity=line.quantity,
+        total_vnd=line.total_vnd,
+    )
+    for field, chosen in (("packaging", line.packaging), ("wrap", line.wrap)):
+        if chosen is not None:
+            setattr(snapshot, f"{field}_item_id", chosen.id)
+            setattr(snapshot, f"{field}_name", chosen.name)
+            setattr(snapshot, f"{field}_name_en", chosen.name_en)
+            setattr(snapshot, f"{field}_price_vnd", chosen.price_vnd)
+    if line.offer is not None:
+        for index, standing in enumerate(line.offer.components):
+            product = standing.component.product
+            snapshot.components.append(
+                OrderLineComponent(
+                    position=index,
+                    product_id=product.id,
+                    name=product.name,
+                    name_en=product.name_en,
+                    producer_id=product.producer_id,
+                    producer_name=product.producer.name,
+                    quantity=standing.component.quantity,
+                    unit_price_vnd=standing.offer.price_vnd,
+                    stars=standing.offer.certificate.stars if standing.offer.certificate else None,
+                )
+            )
+    return snapshot

@@ -1,0 +1,1 @@
+"""Orders: what was bought, at what price, by whom, for whom, and where it stands."""

@@ -1,0 +1,20 @@
+"""`flask orders release-expired`: cancel unpaid bank-transfer orders past their deadline."""
+
+import click
+from flask.cli import AppGroup
+
+orders_cli = AppGroup("orders", help="Orders.")
+
+
+@orders_cli.command("release-expired")
+def release_expired_command() -> None:
+    """Cancel bank-transfer orders unpaid at their deadline and return their stock. Safe to
+    run from cron on several hosts at once: each order is cancelled once."""
+    from storefront.clock import utcnow
+    from storefront.orders.service import release_expired
+
+    cancelled = release_expired(now=utcnow())
+    click.echo(
+        f"Cancelled {len(cancelled)} unpaid orders"
+        + (f": {', '.join(cancelled)}" if cancelled else ".")
+    )

@@ -1,0 +1,56 @@
+"""Use cases of an order's life so far: staff mark a bank transfer received; an order is
+cancelled; unpaid bank-transfer orders lapse. Each commits."""
+
+from datetime import datetime
+
+from sqlalchemy import select
+
+from storefront.accounts.models import User
+from storefront.extensions import db
+from storefront.orders.models import Order, OrderStatus, PaymentMethod
+from storefront.orders.status import InvalidTransition, change_status
+
+
+def mark_transfer_received(order: Order, *, actor: User, now: datetime) -> None:
+    """Staff saw the transfer arrive: the order is paid. Raises InvalidTransition when the
+    order is not a bank transfer awaiting payment."""
+    if order.payment_method is not PaymentMethod.BANK_TRANSFER:
+        raise InvalidTransition()
+    change_status(order, OrderStatus.PAID, actor=actor, reason="bank transfer received", now=now)
+    db.session.commit()
+
+
+def cancel_order(order: Order, *, actor: User | None, reason: str, now: datetime) -> None:
+    """Cancel the order and return its stock. Raises InvalidTransition."""
+    change_status(order, OrderStatus.CANCELLED, actor=actor, reason=reason, now=now)
+    db.session.commit()
+
+
+def release_expired(*, now: datetime) -> list[str]:
+    """Cancel every bank-transfer order still unpaid at its deadline and return its stock;
+    the numbers of the orders this run cancelled.
+
+    Safe to run in several processes at once: each order is cancelled by whichever run
+    wins its conditional status change, in a transaction of its own; the others skip it.
+    """
+    due = db.session.scalars(
+        select(Order)
+        .where(Order.status == OrderStatus.AWAITING_PAYMENT, Order.payment_due_at <= now)
+        .order_by(Order.id)
+    ).all()
+    cancelled = []
+    for order in due:
+        try:
+            change_status(
+                order,
+                OrderStatus.CANCELLED,
+                actor=None,
+                reason="bank transfer not received",
+                now=now,
+            )
+        except InvalidTransition:
+            db.session.rollback()
+            continue
+        db.session.commit()
+        cancelled.append(order.number)
+    return cancelled

@@ -1,0 +1,85 @@
+"""The order's state machine: the moves allowed from each status, and the one function that
+makes a move. (Processing, shipping and refunds join the table with order management.)"""
+
+import enum
+from datetime import datetime
+
+from flask_babel import lazy_gettext as _l
+from flask_babel.speaklater import LazyString
+from sqlalchemy import update
+
+from storefront.accounts.models import User
+from storefront.coded_errors import CodedError
+from storefront.extensions import db
+from storefront.inventory.reservations import release
+from storefront.orders.models import Order, OrderEvent, OrderStatus
+
+ALLOWED: dict[OrderStatus, frozenset[OrderStatus]] = {
+    OrderStatus.AWAITING_PAYMENT: frozenset({OrderStatus.PAID, OrderStatus.CANCELLED}),
+    OrderStatus.CONFIRMED: frozenset({OrderStatus.CANCELLED}),
+    OrderStatus.PAID: frozenset(),
+    OrderStatus.CANCELLED: frozenset(),
+}
+
+# Statuses whose orders still hold the stock they reserved.
+HOLDS_STOCK = frozenset({OrderStatus.AWAITING_PAYMENT, OrderStatus.CONFIRMED, OrderStatus.PAID})
+
+
+class OrderErrorCode(enum.StrEnum):
+    INVALID_TRANSITION = "invalid_transition"
+
+
+_MESSAGES: dict[OrderErrorCode, LazyString] = {
+    OrderErrorCode.INVALID_TRANSITION: _l(
+        "This order cannot change that way now. Reload the page to see where it stands."
+    ),
+}
+
+
+class InvalidTransition(CodedError):
+    """The move is not in ALLOWED, or another request moved the order first."""
+
+    code: OrderErrorCode
+    messages = _MESSAGES
+
+    def __init__(self) -> None:
+        super().__init__(OrderErrorCode.INVALID_TRANSITION)
+
+
+def change_status(
+    order: Order, to: OrderStatus, *, actor: User | None, reason: str, now: datetime
+) -> None:
+    """Move the order to `to` and record the event; cancelling returns its stock.
+
+    The move is one conditional UPDATE on the status read, so of two requests making a
+    move at once only one succeeds, and stock is returned once. Flushes, never commits.
+    Raises InvalidTransition.
+    """
+    current = order.status
+    if to not in ALLOWED[current]:
+        raise InvalidTransition()
+    stamps = {"paid_at": now} if to is OrderStatus.PAID else {}
+    if to is OrderStatus.CANCELLED:
+        stamps = {"cancelled_at": now}
+    moved = db.session.execute(
+        update(Order)
+        .where(Order.id == order.id, Order.status == current)
+        .values(status=to, **stamps)
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    if moved != 1:
+        raise InvalidTransition()
+    db.session.add(
+        OrderEvent(
+            order_id=order.id,
+            from_status=current,
+            to_status=to,
+            actor_id=actor.id if actor else None,
+            reason=reason,
+            created_at=now,
+        )
+    )
+    if to is OrderStatus.CANCELLED:
+        release(order.id)
+    db.session.flush()
+    db.session.refresh(order)
