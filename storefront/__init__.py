@@ -108,10 +108,12 @@ def url_if_exists(endpoint: str, **values: object) -> str | None:
 
 
 def register_template_helpers(app: Flask) -> None:
+    from storefront.accounts.contact import display_phone
     from storefront.catalog.facets import category_tree
     from storefront.money import format_vnd
 
     app.jinja_env.filters["vnd"] = format_vnd
+    app.jinja_env.filters["phone"] = display_phone
     app.jinja_env.globals["url_if_exists"] = url_if_exists
     # The header's category menu on pages whose view does not pass `categories`.
     app.jinja_env.globals["category_tree"] = category_tree

@@ -1,6 +1,6 @@
 """Language: Vietnamese by default, English by a visible switch or `?lang=en`, kept in a cookie."""
 
-from flask import Flask, Response, current_app, request, url_for
+from flask import Flask, Response, current_app, has_request_context, request, url_for
 from flask_babel import get_locale
 
 LANG_COOKIE = "lang"
@@ -8,7 +8,10 @@ LANG_COOKIE_SECONDS = 365 * 24 * 3600
 
 
 def select_locale() -> str:
+    """The visitor's language; the store's default outside a request (commands, jobs)."""
     languages = current_app.config["LANGUAGES"]
+    if not has_request_context():
+        return current_app.config["BABEL_DEFAULT_LOCALE"]
     for candidate in (request.args.get("lang"), request.cookies.get(LANG_COOKIE)):
         if candidate in languages:
             return candidate

@@ -6,9 +6,8 @@ Create Date: 2026-12-04 02:42:38.940146
 
 """
 
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = "b4f01b4add0e"

@@ -11,7 +11,7 @@ from storefront.accounts.passwords import MIN_LENGTH
 PASSWORD_MAX = 200  # far above any real password; keeps hashing cheap
 
 
-def _email_field(label: str) -> EmailField:
+def email_field(label: str) -> EmailField:
     return EmailField(
         label,
         validators=[
@@ -69,18 +69,18 @@ def _name_field() -> StringField:
 
 class SignUpForm(FlaskForm):
     name = _name_field()
-    email = _email_field(_l("E-mail address"))
+    email = email_field(_l("E-mail address"))
     password, confirm = _new_password_fields()
 
 
 class SignInForm(FlaskForm):
-    email = _email_field(_l("E-mail address"))
+    email = email_field(_l("E-mail address"))
     password = _password_field(_l("Password"), autocomplete="current-password")
     next = HiddenField()
 
 
 class ResetRequestForm(FlaskForm):
-    email = _email_field(_l("E-mail address"))
+    email = email_field(_l("E-mail address"))
 
 
 class ResetPasswordForm(FlaskForm):
@@ -110,5 +110,5 @@ class ChangePasswordForm(FlaskForm):
 
 
 class ChangeEmailForm(FlaskForm):
-    email = _email_field(_l("New e-mail address"))
+    email = email_field(_l("New e-mail address"))
     password = _password_field(_l("Your password"), autocomplete="current-password")

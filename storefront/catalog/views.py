@@ -2,6 +2,7 @@
 
 from flask import Blueprint, abort, current_app, render_template, request
 
+from storefront.cart.wrapping import wrapping_of
 from storefront.catalog.detail import find_public_product, related_products
 from storefront.catalog.facets import category_tree, localities
 from storefront.catalog.filters import CatalogFilters, Sort, parse_filters
@@ -69,11 +70,13 @@ def product(slug: str) -> str:
     if found is None:
         abort(404)
     today = today_in_vietnam()
+    offer = offer_for(found, today=today)
     return render_template(
         "catalog/product.html",
         product=found,
-        offer=offer_for(found, today=today),
+        offer=offer,
         related=related_products(found, today=today),
+        wraps=wrapping_of(found.producer_id) if offer.purchasable else [],
     )
 
 

@@ -1,7 +1,186 @@
-"""Pages of the checkout."""
+"""Checkout: the buyer's details, a review with shipping and the total, and "Place order".
 
-from flask import Blueprint
+Between the steps the session keeps what the buyer typed (never a price); every step
+re-prices the cart from the database and re-checks the details.
+"""
 
-from storefront.checkout import placing  # noqa: F401  (its models: the shipping table)
+from flask import (
+    Blueprint,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+from flask_babel import get_locale
+from flask_babel import gettext as _
+from flask_login import current_user
+from vietnam_provinces import Province, ProvinceCode, Ward, WardCode
+from werkzeug.datastructures import MultiDict
+from werkzeug.wrappers import Response
+
+from storefront.accounts.access import signed_in_user
+from storefront.cart.current import current_cart
+from storefront.cart.pricing import price_cart
+from storefront.checkout.errors import CheckoutError, CheckoutErrorCode
+from storefront.checkout.forms import CheckoutForm
+from storefront.checkout.placing import CheckoutRules, Review, place_order, review_order
+from storefront.checkout.shipping import ShippingError
+from storefront.clock import today_in_vietnam, utcnow
+from storefront.coded_errors import CodedError
 
 bp = Blueprint("checkout", __name__)
+
+DETAILS_KEY = "checkout"
+# Problems the buyer solves in the cart; the others, in the checkout form.
+_CART_PROBLEMS = {
+    CheckoutErrorCode.EMPTY_CART,
+    CheckoutErrorCode.CART_CHANGED,
+    CheckoutErrorCode.OUT_OF_STOCK,
+}
+_FIELDS = {
+    CheckoutErrorCode.COD_LIMIT: "payment",
+    CheckoutErrorCode.DELIVERY_DATE_TOO_EARLY: "deliver_on",
+    CheckoutErrorCode.UNKNOWN_WARD: "ward",
+}
+
+
+def _rules() -> CheckoutRules:
+    return CheckoutRules.from_config(current_app.config)
+
+
+def _to_cart(message: str) -> Response:
+    flash(message, "error")
+    return redirect(url_for("cart.show"))
+
+
+def _initial() -> dict[str, str]:
+    """The form's first answers: the signed-in buyer's, and `?province=` for the ward list."""
+    initial: dict[str, str] = {}
+    if current_user.is_authenticated:
+        initial = {"name": current_user.name or "", "email": current_user.email}
+        initial["phone"] = current_user.phone or ""
+    if "province" in request.args:
+        initial["province"] = request.args["province"]
+    return initial
+
+
+def _saved_form() -> CheckoutForm | None:
+    """The details the buyer sent, checked again; None when there are none or they fail."""
+    saved = session.get(DETAILS_KEY)
+    if not isinstance(saved, dict):
+        return None
+    form = CheckoutForm(formdata=MultiDict(saved), meta={"csrf": False}, today=today_in_vietnam())
+    return form if form.validate() else None
+
+
+def _show_error(form: CheckoutForm, error: CodedError) -> None:
+    field = _FIELDS.get(error.code)
+    (form[field].errors if field else form.form_errors).append(error.message())
+
+
+@bp.route("/checkout", methods=["GET", "POST"])
+def details() -> Response | str:
+    today = today_in_vietnam()
+    cart = price_cart(current_cart().lines(), today=today)
+    if not cart.ready:
+        return _to_cart(
+            _("Your cart is empty.")
+            if not cart.lines
+            else _("Solve the problems in your cart first.")
+        )
+    if request.method == "GET" and "province" not in request.args and session.get(DETAILS_KEY):
+        form = CheckoutForm(
+            formdata=MultiDict(session[DETAILS_KEY]), meta={"csrf": False}, today=today
+        )
+    else:
+        form = CheckoutForm(data=_initial() if request.method == "GET" else None, today=today)
+    if form.choose_province.data:
+        form.ward.render_kw = {"autofocus": True}
+    elif form.validate_on_submit():
+        try:
+            review_order(current_cart().lines(), form.checkout(), rules=_rules(), today=today)
+        except CheckoutError as error:
+            if error.code in _CART_PROBLEMS:
+                return _to_cart(error.message())
+            _show_error(form, error)
+        except ShippingError as error:
+            form.province.errors.append(error.message())
+        else:
+            kept = request.form.to_dict()
+            kept.pop("csrf_token", None)
+            session[DETAILS_KEY] = kept
+            return redirect(url_for(".review"))
+    return render_template("checkout/details.html", form=form, cart=cart, rules=_rules())
+
+
+def _review(form: CheckoutForm) -> Review | Response:
+    try:
+        return review_order(
+            current_cart().lines(), form.checkout(), rules=_rules(), today=today_in_vietnam()
+        )
+    except CheckoutError as error:
+        if error.code in _CART_PROBLEMS:
+            return _to_cart(error.message())
+        flash(error.message(), "error")
+    except ShippingError as error:
+        flash(error.message(), "error")
+    return redirect(url_for(".details"))
+
+
+@bp.get("/checkout/review")
+def review() -> Response | str:
+    form = _saved_form()
+    if form is None:
+        return redirect(url_for(".details"))
+    reviewed = _review(form)
+    if isinstance(reviewed, Response):
+        return reviewed
+    checkout = form.checkout()
+    ward = Ward.from_code(WardCode(checkout.delivery.ward_code))
+    province = Province.from_code(ProvinceCode(checkout.delivery.province_code))
+    return render_template(
+        "checkout/review.html",
+        review=reviewed,
+        details=checkout,
+        ward_name=f"{ward.name}, {province.name}",
+        rules=_rules(),
+    )
+
+
+@bp.post("/checkout/place")
+def place() -> Response:
+    form = _saved_form()
+    if form is None:
+        flash(_("Please fill in your details again."), "error")
+        return redirect(url_for(".details"))
+    cart = current_cart()
+    try:
+        order = place_order(
+            cart.lines(),
+            form.checkout(),
+            buyer=signed_in_user() if current_user.is_authenticated else None,
+            cart=cart,
+            locale=str(get_locale()),
+            rules=_rules(),
+            now=utcnow(),
+        )
+    except CheckoutError as error:
+        if error.code in _CART_PROBLEMS:
+            return _to_cart(error.message())
+        flash(error.message(), "error")
+        return redirect(url_for(".details"))
+    except ShippingError as error:
+        flash(error.message(), "error")
+        return redirect(url_for(".details"))
+    session.pop(DETAILS_KEY, None)
+    flash(
+        _(
+            "Thank you! Your order %(number)s is placed; we have e-mailed you a confirmation.",
+            number=order.number,
+        ),
+        "success",
+    )
+    return redirect(url_for("orders.detail", number=order.number, key=order.access_key))

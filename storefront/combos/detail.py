@@ -38,6 +38,7 @@ def find_public_combo(slug: str) -> Combo | None:
 
 @dataclass(frozen=True)
 class PackagingChoice:
+    id: int
     name: str
     name_en: str | None
     price_vnd: int
@@ -60,7 +61,11 @@ class ComboPage:
         """The packaging a shopper may choose, the default first."""
         return [
             PackagingChoice(
-                o.item.name, o.item.name_en, o.item.price_vnd, self.offer.stock_with(o.item.id) > 0
+                o.item.id,
+                o.item.name,
+                o.item.name_en,
+                o.item.price_vnd,
+                self.offer.stock_with(o.item.id) > 0,
             )
             for o in self.offer.packaging
         ]

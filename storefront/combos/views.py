@@ -4,6 +4,7 @@ from flask import Blueprint, abort, current_app, render_template, request
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
+from storefront.cart.wrapping import wrapping_of
 from storefront.catalog.filters import Sort
 from storefront.clock import today_in_vietnam
 from storefront.combos.detail import (
@@ -47,7 +48,9 @@ def combo(slug: str) -> str:
     found = find_public_combo(slug)
     if found is None:
         abort(404)
-    return render_template("combos/combo.html", view=combo_page(found, today=today_in_vietnam()))
+    view = combo_page(found, today=today_in_vietnam())
+    wraps = wrapping_of(found.owner_id) if view.offer.purchasable else []
+    return render_template("combos/combo.html", view=view, wraps=wraps)
 
 
 @bp.get("/combos/<slug>/story-card")
@@ -59,11 +62,11 @@ def story_card(slug: str) -> str:
     return render_template(
         "combos/story_card.html",
         combo=found,
-        sides=[(side, _card_labels(side, owner=found.owner.name)) for side in sides],
+        sides=[(side, card_labels(side, owner=found.owner.name)) for side in sides],
     )
 
 
-def _card_labels(side: CardSide, *, owner: str) -> dict[str, str]:
+def card_labels(side: CardSide, *, owner: str) -> dict[str, str]:
     """The card's headings in the half's own language, whatever the page's language."""
     with force_locale(side.lang):
         return {

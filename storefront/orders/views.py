@@ -1,5 +1,106 @@
-"""Pages of the orders."""
+"""Order pages: an order's own page (buyer, key holder or staff), the guest's lookup by
+number and e-mail, the buyer's list in the account, the story card with the gift message,
+and staff's list of bank transfers to confirm."""
 
-from flask import Blueprint
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+from werkzeug.wrappers import Response
+
+from storefront.accounts.access import role_required, signed_in_user
+from storefront.accounts.models import Role
+from storefront.clock import utcnow
+from storefront.extensions import limiter
+from storefront.orders.forms import LookupForm
+from storefront.orders.lookup import find_order, may_see, order_by_number_and_email, orders_of
+from storefront.orders.models import Order, PaymentMethod
+from storefront.orders.service import mark_transfer_received
+from storefront.orders.status import InvalidTransition
+from storefront.orders.story_cards import order_card
+from storefront.orders.transfers import awaiting_transfers
+from storefront.payments.bank_transfer import BankAccount, transfer_for
 
 bp = Blueprint("orders", __name__)
+
+LOOKUPS_PER_IP = "10 per minute; 50 per hour"
+
+
+def _viewer():
+    return signed_in_user() if current_user.is_authenticated else None
+
+
+def _visible_order(number: str) -> Order:
+    """The order, when the visitor may see it; else 404 (never saying it exists)."""
+    order = find_order(number)
+    if order is None or not may_see(order, user=_viewer(), key=request.args.get("key")):
+        abort(404)
+    return order
+
+
+@bp.get("/orders/<number>")
+def detail(number: str) -> str:
+    order = _visible_order(number)
+    transfer = None
+    if order.payment_method is PaymentMethod.BANK_TRANSFER:
+        transfer = transfer_for(order, BankAccount.from_config(current_app.config))
+    return render_template(
+        "orders/detail.html", order=order, transfer=transfer, key=request.args.get("key")
+    )
+
+
+@bp.get("/orders/<number>/story-card/<int:position>")
+def story_card(number: str, position: int) -> str:
+    order = _visible_order(number)
+    found = order_card(order, position)
+    if found is None:
+        abort(404)
+    combo, sides = found
+    from storefront.combos.views import card_labels
+
+    return render_template(
+        "combos/story_card.html",
+        combo=combo,
+        sides=[(side, card_labels(side, owner=combo.owner.name)) for side in sides],
+        gift_message=order.gift_message,
+    )
+
+
+@bp.route("/orders/lookup", methods=["GET", "POST"])
+@limiter.limit(LOOKUPS_PER_IP, methods=["POST"])
+def lookup() -> Response | str:
+    form = LookupForm()
+    if form.validate_on_submit():
+        order = order_by_number_and_email(form.number.data, form.email.data)
+        if order is not None:
+            return redirect(url_for(".detail", number=order.number, key=order.access_key))
+        form.number.errors.append(
+            _("No order matches this number and e-mail address. Check both and try again.")
+        )
+    return render_template("orders/lookup.html", form=form)
+
+
+@bp.get("/account/orders")
+@login_required
+def account_orders() -> str:
+    return render_template("orders/account_orders.html", orders=orders_of(signed_in_user()))
+
+
+@bp.get("/staff/orders/transfers")
+@role_required(Role.STAFF)
+def staff_transfers() -> str:
+    return render_template("orders/staff_transfers.html", orders=awaiting_transfers())
+
+
+@bp.post("/staff/orders/<number>/transfer-received")
+@role_required(Role.STAFF)
+def staff_transfer_received(number: str) -> Response:
+    order = find_order(number)
+    if order is None:
+        abort(404)
+    try:
+        mark_transfer_received(order, actor=signed_in_user(), now=utcnow())
+    except InvalidTransition as error:
+        flash(error.message(), "error")
+    else:
+        flash(_("Order %(number)s is paid.", number=order.number))
+    return redirect(url_for(".staff_transfers"))

@@ -12,7 +12,6 @@ from storefront.checkout.errors import CheckoutError, CheckoutErrorCode
 from storefront.checkout.placing import place_order
 from storefront.clock import today_in_vietnam
 from storefront.combos.models import ComboPackaging
-from storefront.extensions import db
 from storefront.inventory.models import MovementKind, StockMovement
 from storefront.orders.models import Order, OrderStatus, PaymentMethod
 from tests.factories import PackagingFactory, expire
@@ -66,7 +65,10 @@ def test_an_order_reserves_stock_and_snapshots_what_was_bought(db) -> None:
     combo_line, honey_line = order.lines
     assert combo_line.item_price_vnd == round((150_000 + 2 * 80_000) * 0.9)
     assert combo_line.packaging_price_vnd == box.price_vnd
-    assert [(c.name, c.quantity) for c in combo_line.components] == [(honey.name, 1), (rice.name, 2)]
+    assert [(c.name, c.quantity) for c in combo_line.components] == [
+        (honey.name, 1),
+        (rice.name, 2),
+    ]
     assert honey_line.total_vnd == 150_000
     assert order.subtotal_vnd == combo_line.total_vnd + honey_line.total_vnd
     assert order.total_vnd == order.subtotal_vnd + order.shipping_vnd

@@ -2,8 +2,9 @@
 for 6 combos of 4 components each, with pictures, packaging, occasions and heritage.
 
 Per request (anonymous visitor): /combos/ 7 (menu, count, page, components, packaging,
-occasions, filter choices); /combos/<slug> 5 (menu, combo, components, packaging,
-occasions); /combos/heritage/<slug> 7 (menu, heritage, count, page and its three loaders);
+occasions, filter choices); /combos/<slug> 6 (menu, combo, components, packaging,
+occasions, the owner's gift wrapping for the cart form); /combos/heritage/<slug> 7 (menu,
+heritage, count, page and its three loaders);
 /api/v1/combos 5; /api/v1/combos/<slug> 4; the home page 7 (its 3 before combos, plus the
 featured combos and their three loaders); the catalogue search 8, the combos it shows
 above the products included.
@@ -24,7 +25,7 @@ from tests.factories import (
 EXPECTED = {
     "/combos/": 7,
     "/combos/?q=combo&occasion=tet&min_stars=3&price_min=1&sort=price_desc": 7,
-    "/combos/combo-0": 5,
+    "/combos/combo-0": 6,
     "/combos/combo-0/story-card": 5,
     "/combos/heritage/di-san": 7,
     "/api/v1/combos": 5,

@@ -27,6 +27,7 @@ from tests.factories import (
     ProductFactory,
     UserFactory,
 )
+from tests.shopping import gift_order
 
 OK, SIGN_IN, FORBIDDEN, MISSING = "ok", "sign-in", "403", "404"
 VISITORS = ("anonymous", "shopper", "producer_p1", "producer_p2", "shop", "staff")
@@ -44,6 +45,8 @@ PORTAL = {
 P1_ONLY = {**PORTAL, "producer_p2": MISSING}
 STAFF = {**dict.fromkeys(VISITORS, FORBIDDEN), "anonymous": SIGN_IN, "staff": OK}
 APPLY = {**SIGNED_IN, "shop": FORBIDDEN, "staff": FORBIDDEN}
+# An order: its buyer (the shopper) and staff see it; to anyone else it does not exist.
+OWNER_OR_STAFF = {**dict.fromkeys(VISITORS, MISSING), "shopper": OK, "staff": OK}
 
 # endpoint -> (method, url template, outcome per visitor); the {names} in URLs come from
 # `world`.
@@ -136,6 +139,20 @@ RULES: dict[str, tuple[str, str, dict[str, str]]] = {
     "combos.staff_heritage": ("GET", "/staff/heritage", STAFF),
     "combos.staff_new_heritage": ("GET", "/staff/heritage/new", STAFF),
     "combos.staff_edit_heritage": ("GET", "/staff/heritage/{heritage}", STAFF),
+    # Cart and checkout: anyone may buy. {order} is the shopper's, with a gift message.
+    "cart.show": ("GET", "/cart", PUBLIC),
+    "cart.add": ("POST", "/cart/add", PUBLIC),
+    "cart.update": ("POST", "/cart/update", PUBLIC),
+    "cart.remove": ("POST", "/cart/remove", PUBLIC),
+    "checkout.details": ("GET", "/checkout", PUBLIC),
+    "checkout.review": ("GET", "/checkout/review", PUBLIC),
+    "checkout.place": ("POST", "/checkout/place", PUBLIC),
+    "orders.detail": ("GET", "/orders/{order}", OWNER_OR_STAFF),
+    "orders.story_card": ("GET", "/orders/{order}/story-card/0", OWNER_OR_STAFF),
+    "orders.lookup": ("GET", "/orders/lookup", PUBLIC),
+    "orders.account_orders": ("GET", "/account/orders", SIGNED_IN),
+    "orders.staff_transfers": ("GET", "/staff/orders/transfers", STAFF),
+    "orders.staff_transfer_received": ("POST", "/staff/orders/{order}/transfer-received", STAFF),
 }
 
 # More addresses of routes above whose rules depend on what they name.
@@ -193,6 +210,7 @@ def world(app: Flask, db) -> World:
         "staff": UserFactory(role=Role.STAFF),
     }
     target = UserFactory()
+    order = gift_order(combo, buyer=users["shopper"])
     db.session.commit()
     return World(
         ids={
@@ -210,6 +228,7 @@ def world(app: Flask, db) -> World:
             "packaging": packaging.id,
             "heritage": heritage.id,
             "heritage_slug": heritage.slug,
+            "order": order.number,
         },
         users=users,
     )

@@ -1,0 +1,42 @@
+"""Cart forms: add an item (with its packaging and gift wrapping), change a line, remove it."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import HiddenField, IntegerField, RadioField
+from wtforms.validators import InputRequired, NumberRange, Optional
+
+from storefront.cart.lines import MAX_QUANTITY
+
+_QUANTITY_MESSAGE = _l("Choose a quantity from 1 to %(most)s.", most=MAX_QUANTITY)
+
+
+def _quantity(minimum: int) -> IntegerField:
+    return IntegerField(
+        _l("Quantity"),
+        default=1,
+        validators=[
+            InputRequired(_QUANTITY_MESSAGE),
+            NumberRange(min=minimum, max=MAX_QUANTITY, message=_QUANTITY_MESSAGE),
+        ],
+        render_kw={"min": max(minimum, 1), "max": MAX_QUANTITY, "inputmode": "numeric"},
+    )
+
+
+class AddToCartForm(FlaskForm):
+    item = HiddenField(validators=[InputRequired()])  # "p12" or "c3"
+    quantity = _quantity(1)
+    packaging = RadioField(
+        _l("Packaging"), coerce=int, validators=[Optional()], validate_choice=False
+    )
+    wrap = RadioField(
+        _l("Gift wrapping"), coerce=int, validators=[Optional()], validate_choice=False
+    )
+
+
+class LineForm(FlaskForm):
+    key = HiddenField(validators=[InputRequired()])
+    quantity = _quantity(0)
+
+
+class RemoveLineForm(FlaskForm):
+    key = HiddenField(validators=[InputRequired()])

@@ -1,0 +1,138 @@
+"""The checkout form: contact, delivery address, gift options and payment method. It reads
+only these fields: prices, totals, producers and statuses posted with it are never read."""
+
+from datetime import date
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, DateField, RadioField, StringField, TelField, TextAreaField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, Length, Optional, ValidationError
+
+from storefront.accounts.contact import normalize_email, normalize_phone
+from storefront.accounts.errors import InvalidEmail, InvalidPhone
+from storefront.accounts.forms import email_field
+from storefront.checkout.details import Checkout, Contact, Delivery, GiftOptions
+from storefront.orders.models import PaymentMethod
+from storefront.producers.place_fields import PlaceFields
+
+GIFT_MESSAGE_MAX = 300
+
+
+def _vietnamese_phone(_form: FlaskForm, field: TelField) -> None:
+    try:
+        normalize_phone(field.data or "")
+    except InvalidPhone as error:
+        raise ValidationError(
+            _l("Enter a Vietnamese phone number, such as 0912 345 678.")
+        ) from error
+
+
+def _phone(label: str, *, required: bool) -> TelField:
+    first = DataRequired(_l("Enter a phone number.")) if required else Optional()
+    return TelField(
+        label,
+        validators=[
+            first,
+            Length(max=30, message=_l("That phone number is too long.")),
+            _vietnamese_phone,
+        ],
+        render_kw={"autocomplete": "tel", "inputmode": "tel"},
+    )
+
+
+class CheckoutForm(PlaceFields, FlaskForm):
+    name = StringField(
+        _l("Your name"),
+        validators=[
+            DataRequired(_l("Enter your name.")),
+            Length(max=120, message=_l("At most 120 characters.")),
+        ],
+        render_kw={"autocomplete": "name"},
+    )
+    email = email_field(_l("E-mail address"))
+    phone = _phone(_l("Phone"), required=True)
+    street = StringField(
+        _l("House number and street"),
+        validators=[
+            DataRequired(_l("Enter the house number and street.")),
+            Length(max=200, message=_l("At most 200 characters.")),
+        ],
+        render_kw={"autocomplete": "street-address"},
+    )
+    recipient_name = StringField(
+        _l("Recipient's name (if not you)"),
+        validators=[Optional(), Length(max=120, message=_l("At most 120 characters."))],
+    )
+    recipient_phone = _phone(_l("Recipient's phone (if not you)"), required=False)
+    gift_message = TextAreaField(
+        _l("Gift message (optional)"),
+        description=_l("Printed on the story card in the parcel, at most 300 characters."),
+        validators=[
+            Optional(),
+            Length(max=GIFT_MESSAGE_MAX, message=_l("At most 300 characters.")),
+        ],
+        render_kw={"rows": 3, "maxlength": GIFT_MESSAGE_MAX},
+    )
+    hide_prices = BooleanField(_l("A packing slip without prices (for a gift)"))
+    deliver_on = DateField(
+        _l("Preferred delivery date (optional)"),
+        validators=[Optional()],
+        description=_l("We deliver on this day or as soon after it as we can."),
+    )
+    payment = RadioField(
+        _l("Payment"),
+        choices=[
+            SelectChoice(PaymentMethod.COD.value, _l("Cash on delivery")),
+            SelectChoice(PaymentMethod.BANK_TRANSFER.value, _l("Bank transfer (VietQR)")),
+        ],
+        default=PaymentMethod.COD.value,
+        validators=[DataRequired(_l("Choose how to pay."))],
+    )
+
+    def validate_email(self, field: StringField) -> None:
+        try:
+            normalize_email(field.data or "")
+        except InvalidEmail as error:
+            raise ValidationError(
+                _l("Enter a valid e-mail address, such as an@example.vn.")
+            ) from error
+
+    def validate_deliver_on(self, field: DateField) -> None:
+        if field.data is not None and field.data < self.today:
+            raise ValidationError(_l("Choose a day that has not passed."))
+
+    def validate_recipient_name(self, field: StringField) -> None:
+        # Here, not on the phone field: its Optional() would skip the check when it is empty.
+        if field.data and field.data.strip() and not (self.recipient_phone.data or "").strip():
+            raise ValidationError(_l("Give the recipient's phone too, so the courier can call."))
+
+    def __init__(self, *args: object, today: date, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.today = today
+
+    def checkout(self) -> Checkout:
+        phone = normalize_phone(self.phone.data) or ""
+        other = bool(self.recipient_name.data and self.recipient_name.data.strip())
+        return Checkout(
+            contact=Contact(
+                name=self.name.data.strip(), email=normalize_email(self.email.data), phone=phone
+            ),
+            delivery=Delivery(
+                recipient_name=self.recipient_name.data.strip()
+                if other
+                else self.name.data.strip(),
+                recipient_phone=(normalize_phone(self.recipient_phone.data or "") or phone)
+                if other
+                else phone,
+                province_code=self.province_code,
+                ward_code=self.ward_code,
+                street=self.street.data.strip(),
+            ),
+            gift=GiftOptions(
+                message=(self.gift_message.data or "").strip(),
+                hide_prices=bool(self.hide_prices.data),
+                deliver_on=self.deliver_on.data,
+            ),
+            payment=PaymentMethod(self.payment.data),
+        )
