@@ -52,3 +52,25 @@ def test_page_has_no_serious_accessibility_violation(
     if others:
         print(f"{name} ({lang}), minor findings:\n{readable(others)}")
     assert not blocking, f"{name} ({lang}):\n{readable(blocking)}"
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_buying_pages_have_no_serious_accessibility_violation(
+    page: Page, demo: DemoFacts, lang: str
+) -> None:
+    # given a cart with the demo rice in it
+    page.goto(f"/catalog/products/{demo.rice_slug}?lang={lang}")
+    page.locator(".add-to-cart button[type=submit]").click()
+    page.wait_for_selector(".add-to-cart__message")
+
+    # when axe-core checks the cart, the checkout form and the order lookup
+    blocking = {}
+    for path in ("/cart", "/checkout", "/orders/lookup"):
+        page.goto(path)
+        page.wait_for_load_state("load")
+        found = [v for v in Axe().run(page).response["violations"] if v["impact"] in BLOCKING]
+        if found:
+            blocking[path] = readable(found)
+
+    # then nothing serious or critical is found
+    assert not blocking, blocking
