@@ -11,6 +11,7 @@ from storefront.coded_errors import CodedError
 class CheckoutErrorCode(enum.StrEnum):
     EMPTY_CART = "empty_cart"
     CART_CHANGED = "cart_changed"
+    SOLD_OUT = "sold_out"
     OUT_OF_STOCK = "out_of_stock"
     COD_LIMIT = "cod_limit"
     DELIVERY_DATE_TOO_EARLY = "delivery_date_too_early"
@@ -23,8 +24,12 @@ MESSAGES: dict[CheckoutErrorCode, LazyString] = {
         "Something in your cart changed since you looked: %(problem)s. "
         "Please check your cart again."
     ),
+    CheckoutErrorCode.SOLD_OUT: _l(
+        "Sorry, %(item)s sold out while you were checking out. "
+        "Nothing was ordered; please change your cart."
+    ),
     CheckoutErrorCode.OUT_OF_STOCK: _l(
-        "Sorry, %(item)s sold out while you were checking out: only %(available)s left. "
+        "Sorry, only %(available)s of %(item)s are left now, fewer than your cart holds. "
         "Nothing was ordered; please change your cart."
     ),
     CheckoutErrorCode.COD_LIMIT: _l(

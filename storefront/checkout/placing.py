@@ -19,6 +19,7 @@ from storefront.checkout.details import Checkout
 from storefront.checkout.errors import CheckoutError, CheckoutErrorCode
 from storefront.checkout.shipping import ShippingQuote, quote_shipping
 from storefront.clock import today_in_vietnam
+from storefront.combos.models import PackagingItem
 from storefront.extensions import db
 from storefront.i18n import localized
 from storefront.inventory.reservations import Shortfall, reserve
@@ -133,12 +134,9 @@ def place_order(
             packaging=review.cart.packaging_needs(),
         )
     except Shortfall as short:
+        refusal = _refusal(review.cart, short)
         db.session.rollback()
-        raise CheckoutError(
-            CheckoutErrorCode.OUT_OF_STOCK,
-            item=localized(short.item, "name"),
-            available=short.available,
-        ) from short
+        raise refusal from short
     for position, line in enumerate(review.cart.lines):
         order.lines.append(_snapshot(line, position))
     cart.clear()
@@ -148,6 +146,24 @@ def place_order(
     queue_mail(to=order.email, template="order_placed", locale=locale, order=order, transfer=bank)
     db.session.commit()
     return order
+
+
+def _refusal(cart: PricedCart, short: Shortfall) -> CheckoutError:
+    """What the buyer is told: the cart line that cannot be had (a combo, not its part),
+    and how many are left when it is the line's own product and some are."""
+
+    def takes(line: PricedLine) -> bool:
+        if isinstance(short.item, PackagingItem):
+            return short.item in (line.packaging, line.wrap)
+        return any(part.product.id == short.item.id for part in line.parts)
+
+    line = next((line for line in cart.lines if takes(line)), None)
+    item = line.item if line is not None else short.item
+    if line is not None and line.product is short.item and short.available > 0:
+        return CheckoutError(
+            CheckoutErrorCode.OUT_OF_STOCK, item=localized(item, "name"), available=short.available
+        )
+    return CheckoutError(CheckoutErrorCode.SOLD_OUT, item=localized(item, "name"))
 
 
 def _new_order(
@@ -188,6 +204,7 @@ def _new_order(
         shipping_zone=review.shipping.zone.name,
         placed_at=now,
         payment_due_at=now + rules.transfer_hold if transfer else None,
+        lines=[],  # known empty: appending the lines then loads nothing
     )
     db.session.add(order)
     db.session.flush()

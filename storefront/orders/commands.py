@@ -14,7 +14,8 @@ def release_expired_command() -> None:
     from storefront.orders.service import release_expired
 
     cancelled = release_expired(now=utcnow())
-    click.echo(
-        f"Cancelled {len(cancelled)} unpaid orders"
-        + (f": {', '.join(cancelled)}" if cancelled else ".")
-    )
+    if not cancelled:
+        click.echo("No unpaid order is past its deadline.")
+        return
+    orders = "order" if len(cancelled) == 1 else "orders"
+    click.echo(f"Cancelled {len(cancelled)} unpaid {orders}: {', '.join(cancelled)}")
