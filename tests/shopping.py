@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from flask import Flask, current_app
@@ -294,3 +295,24 @@ def gift_order(combo: Combo, *, buyer: User | None = None) -> Order:
         rules=rules(),
         now=now(),
     )
+
+
+@contextmanager
+def shop_app(url: str, tmp_path: Path, **settings: object) -> Iterator[Flask]:
+    """An app on the database at `url` with a fresh schema and the shipping table, for tests
+    whose database must be shared beyond one connection (threads, other processes)."""
+    from storefront import create_app
+    from tests.conftest import IsolatedClient
+
+    application = create_app(
+        "testing", {"SQLALCHEMY_DATABASE_URI": url, "UPLOAD_DIR": tmp_path / "uploads", **settings}
+    )
+    application.test_client_class = IsolatedClient
+    with application.app_context():
+        db.drop_all()
+        db.create_all()
+        shipping_table()
+        yield application
+        db.session.remove()
+        db.drop_all()
+        db.engine.dispose()
