@@ -1,6 +1,7 @@
 """The checkout form: contact, delivery address, gift options and payment method. It reads
 only these fields: prices, totals, producers and statuses posted with it are never read."""
 
+from collections.abc import Mapping
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
@@ -60,11 +61,13 @@ class CheckoutForm(PlaceFields, FlaskForm):
         ],
         render_kw={"autocomplete": "street-address"},
     )
+    other_recipient = BooleanField(_l("Deliver to someone else"))
     recipient_name = StringField(
-        _l("Recipient's name (if not you)"),
+        _l("Recipient's name"),
         validators=[Optional(), Length(max=120, message=_l("At most 120 characters."))],
+        render_kw={"autocomplete": "off"},
     )
-    recipient_phone = _phone(_l("Recipient's phone (if not you)"), required=False)
+    recipient_phone = _phone(_l("Recipient's phone"), required=False)
     gift_message = TextAreaField(
         _l("Gift message (optional)"),
         description=_l("Printed on the story card in the parcel, at most 300 characters."),
@@ -102,18 +105,31 @@ class CheckoutForm(PlaceFields, FlaskForm):
         if field.data is not None and field.data < self.today:
             raise ValidationError(_l("Choose a day that has not passed."))
 
-    def validate_recipient_name(self, field: StringField) -> None:
-        # Here, not on the phone field: its Optional() would skip the check when it is empty.
-        if field.data and field.data.strip() and not (self.recipient_phone.data or "").strip():
-            raise ValidationError(_l("Give the recipient's phone too, so the courier can call."))
-
     def __init__(self, *args: object, today: date, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         self.today = today
 
+    def validate(self, extra_validators: Mapping | None = None) -> bool:
+        valid = super().validate(extra_validators)
+        # Here, not in the fields' validators: their Optional() stops at an empty field.
+        if self.other_recipient.data:
+            for field, message in (
+                (self.recipient_name, _l("Enter the recipient's name.")),
+                (self.recipient_phone, _l("Give the recipient's phone, so the courier can call.")),
+            ):
+                if not (field.data or "").strip() and not field.errors:
+                    field.errors = [*field.errors, message]
+                    valid = False
+        return valid
+
+    def choose_bank_transfer(self) -> None:
+        """Show bank transfer chosen, unless the buyer sent a choice (checked as sent)."""
+        if not self.is_submitted():
+            self.payment.data = PaymentMethod.BANK_TRANSFER.value
+
     def checkout(self) -> Checkout:
         phone = normalize_phone(self.phone.data) or ""
-        other = bool(self.recipient_name.data and self.recipient_name.data.strip())
+        other = bool(self.other_recipient.data)
         return Checkout(
             contact=Contact(
                 name=self.name.data.strip(), email=normalize_email(self.email.data), phone=phone

@@ -22,10 +22,12 @@ from werkzeug.datastructures import MultiDict
 from werkzeug.wrappers import Response
 
 from storefront.accounts.access import signed_in_user
+from storefront.accounts.contact import display_phone
 from storefront.cart.current import current_cart
 from storefront.cart.pricing import price_cart
 from storefront.checkout.errors import CheckoutError, CheckoutErrorCode
 from storefront.checkout.forms import CheckoutForm
+from storefront.checkout.hints import cash_on_delivery_possible, free_shipping_gap
 from storefront.checkout.placing import CheckoutRules, Review, place_order, review_order
 from storefront.checkout.shipping import ShippingError
 from storefront.clock import today_in_vietnam, utcnow
@@ -39,6 +41,7 @@ _CART_PROBLEMS = {
     CheckoutErrorCode.EMPTY_CART,
     CheckoutErrorCode.CART_CHANGED,
     CheckoutErrorCode.OUT_OF_STOCK,
+    CheckoutErrorCode.SOLD_OUT,
 }
 _FIELDS = {
     CheckoutErrorCode.COD_LIMIT: "payment",
@@ -61,7 +64,7 @@ def _initial() -> dict[str, str]:
     initial: dict[str, str] = {}
     if current_user.is_authenticated:
         initial = {"name": current_user.name or "", "email": current_user.email}
-        initial["phone"] = current_user.phone or ""
+        initial["phone"] = display_phone(current_user.phone)
     if "province" in request.args:
         initial["province"] = request.args["province"]
     return initial
@@ -113,7 +116,12 @@ def details() -> Response | str:
             kept.pop("csrf_token", None)
             session[DETAILS_KEY] = kept
             return redirect(url_for(".review"))
-    return render_template("checkout/details.html", form=form, cart=cart, rules=_rules())
+    cod_possible = cash_on_delivery_possible(cart.subtotal_vnd, _rules())
+    if not cod_possible:
+        form.choose_bank_transfer()
+    return render_template(
+        "checkout/details.html", form=form, cart=cart, rules=_rules(), cod_possible=cod_possible
+    )
 
 
 def _review(form: CheckoutForm) -> Review | Response:
@@ -147,6 +155,9 @@ def review() -> Response | str:
         details=checkout,
         ward_name=f"{ward.name}, {province.name}",
         rules=_rules(),
+        free_gap=None
+        if reviewed.shipping.free
+        else free_shipping_gap(reviewed.cart.subtotal_vnd, _rules()),
     )
 
 

@@ -93,7 +93,12 @@ def test_a_buyer_checks_out_and_pays_on_delivery(client, db) -> None:
         ({"ward": ""}, "Choose a ward or commune."),
         ({"deliver_on": (today_in_vietnam() - timedelta(days=1)).isoformat()}, "has not passed"),
         ({"deliver_on": today_in_vietnam().isoformat()}, "The earliest we can deliver there is"),
-        ({"recipient_name": "Bình"}, "so the courier can call"),
+        ({"other_recipient": "y", "recipient_name": "Bình"}, "so the courier can call"),
+        ({"other_recipient": "y"}, "Enter the recipient"),
+        (
+            {"other_recipient": "y", "recipient_name": "Bình", "recipient_phone": "123"},
+            "Enter a Vietnamese phone number",
+        ),
         ({"payment": "bitcoin"}, "Not a valid choice"),
         ({"gift_message": "x" * 301}, "At most 300 characters."),
     ],
@@ -198,11 +203,35 @@ def test_the_confirmation_mail_reaches_the_smtp_server_in_the_buyers_language(
     assert f"Transfer note: {order.number}" in text
     link = re.search(r"(http://\S+/orders/\S+)", text).group(1)
     assert order.access_key in link
+    assert re.search(r"http://\S+/orders/lookup\s", text) and "/orders/lookup</a>" in html
 
 
 def test_a_vietnamese_buyer_gets_the_mail_in_vietnamese(client, db, smtp_server) -> None:
     client.set_cookie("lang", "vi")
-    honey = stocked_product(10)
+    honey = stocked_product(10, name="Mật ong U Minh", name_en="U Minh honey")
+    db.session.commit()
+    _fill_cart(client, (honey, 1))
+    client.post("/checkout", data=_form(gift_message="Mừng thọ bà"))
+
+    client.post("/checkout/place").close()
+
+    order = db.session.scalar(select(Order))
+    assert order.locale == "vi"
+    [mail] = smtp_server.messages
+    assert mail.message["Content-Language"] == "vi"
+    assert [part.get_content_type() for part in mail.message.iter_parts()] == [
+        "text/plain",
+        "text/html",
+    ]
+    for part in mail.message.iter_parts():
+        content = part.get_content()
+        assert "Mật ong U Minh" in content and "U Minh honey" not in content
+        assert "Mừng thọ bà" in content and format_vnd(order.total_vnd) in content
+        assert f"key={order.access_key}" in content.replace("&amp;", "&")
+
+
+def test_a_cash_on_delivery_mail_says_to_pay_the_courier(client, db, smtp_server) -> None:
+    honey = stocked_product(10, price_vnd=150_000, weight_grams=500)
     db.session.commit()
     _fill_cart(client, (honey, 1))
     client.post("/checkout", data=_form())
@@ -210,4 +239,9 @@ def test_a_vietnamese_buyer_gets_the_mail_in_vietnamese(client, db, smtp_server)
     client.post("/checkout/place").close()
 
     [mail] = smtp_server.messages
-    assert mail.message["Content-Language"] == "vi"
+    text, html = (part.get_content() for part in mail.message.iter_parts())
+    for content in (text, html):
+        assert f"You pay the courier in cash when the parcel arrives: {format_vnd(170_000)}" in (
+            content
+        )
+        assert "Transfer note" not in content

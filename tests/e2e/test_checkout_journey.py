@@ -1,6 +1,7 @@
 """Buying, in a real browser: a guest puts a combo and a product in the cart, checks out with
 a ward address and a gift message, pays on delivery, sees the confirmation and finds the
-order again by number and e-mail; a second guest pays by bank transfer and sees the QR code."""
+order again by number and e-mail; a second guest sends it to someone else, pays by bank
+transfer and sees the QR code."""
 
 import re
 from pathlib import Path
@@ -27,7 +28,7 @@ def _add_combo_and_rice(page: Page, demo: DemoFacts) -> None:
     expect(page.locator("#cart-link .cart-link__count")).to_contain_text("3")
 
 
-def _fill_details(page: Page, *, email: str, payment: str) -> None:
+def _fill_details(page: Page, *, email: str, payment: str, screenshot: Path | None = None) -> None:
     page.goto("/cart")
     page.get_by_role("link", name="Check out").click()
     page.get_by_label("Your name").fill("Nguyễn Văn An")
@@ -39,6 +40,14 @@ def _fill_details(page: Page, *, email: str, payment: str) -> None:
     page.get_by_label("House number and street").fill("12 Đường 30/4")
     page.get_by_label("Gift message (optional)").fill(GIFT_MESSAGE)
     page.get_by_label(payment).check()
+    recipient = page.get_by_label("Recipient's name")
+    expect(recipient).to_be_hidden()
+    if screenshot:
+        page.get_by_label("Deliver to someone else").check()
+        expect(recipient).to_be_visible()
+        recipient.fill("Trần Thị Bình")
+        page.get_by_label("Recipient's phone").fill("0987 654 321")
+        save_full_page(page, screenshot)
     page.get_by_role("button", name="Continue to review").click()
     expect(page.get_by_role("heading", name="Review your order")).to_be_visible()
 
@@ -77,7 +86,13 @@ def test_a_guest_pays_by_bank_transfer_and_sees_the_vietqr_code(
     page: Page, demo: DemoFacts, screenshots: Path
 ) -> None:
     _add_combo_and_rice(page, demo)
-    _fill_details(page, email="an.bank@example.vn", payment="Bank transfer (VietQR)")
+    _fill_details(
+        page,
+        email="an.bank@example.vn",
+        payment="Bank transfer (VietQR)",
+        screenshot=screenshots / "checkout-details-en.png",
+    )
+    expect(page.get_by_text("Trần Thị Bình")).to_be_visible()  # the gift's recipient
 
     page.get_by_role("button", name=re.compile("Place order")).click()
 
