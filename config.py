@@ -59,6 +59,13 @@ class Config:
     BANK_ACCOUNT_NUMBER = os.environ.get("BANK_ACCOUNT_NUMBER", "0011004567890")
     BANK_ACCOUNT_NAME = os.environ.get("BANK_ACCOUNT_NAME", "CONG TY CHO OCOP")
     BANK_TRANSFER_HOLD_HOURS = int(os.environ.get("BANK_TRANSFER_HOLD_HOURS", "72"))
+    # Card payment through Stripe Checkout, offered only when both secrets are set. The
+    # API base points the library at another server speaking Stripe's API (the tests').
+    STRIPE_SECRET_KEY = os.environ.get("STRIPE_SECRET_KEY")
+    STRIPE_WEBHOOK_SECRET = os.environ.get("STRIPE_WEBHOOK_SECRET")
+    STRIPE_API_BASE = os.environ.get("STRIPE_API_BASE")
+    STRIPE_TIMEOUT_SECONDS = 10
+    STRIPE_NETWORK_RETRIES = 2
 
     @classmethod
     def from_environment(cls) -> dict:
@@ -78,6 +85,10 @@ class TestingConfig(Config):
     MAIL_BACKEND = "smtp"  # tests that read mail start an aiosmtpd server and set MAIL_PORT
     MAIL_PORT = 1  # nothing listens here unless a test says so: mail stays in the outbox
     RATELIMIT_STORAGE_URI = "memory://"
+    # No card payment unless a test starts the fake Stripe and sets these.
+    STRIPE_SECRET_KEY = None
+    STRIPE_WEBHOOK_SECRET = None
+    STRIPE_API_BASE = None
 
 
 class ProductionConfig(Config):

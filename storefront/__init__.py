@@ -72,6 +72,7 @@ def register_blueprints(app: Flask) -> None:
     from storefront.combos.views import bp as combos_bp
     from storefront.inventory.views import bp as inventory_bp
     from storefront.orders.views import bp as orders_bp
+    from storefront.payments.views import bp as payments_bp
     from storefront.producers.views import bp as producers_bp
 
     app.register_blueprint(catalog_bp)
@@ -83,6 +84,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(cart_bp)
     app.register_blueprint(checkout_bp)
     app.register_blueprint(orders_bp)
+    app.register_blueprint(payments_bp)
     csrf.exempt(api_bp)
 
     @app.get("/healthz")

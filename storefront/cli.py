@@ -19,9 +19,11 @@ def register(app: Flask) -> None:
 
     from storefront.checkout.commands import checkout_cli
     from storefront.orders.commands import orders_cli
+    from storefront.payments.commands import payments_cli
 
     app.cli.add_command(checkout_cli)
     app.cli.add_command(orders_cli)
+    app.cli.add_command(payments_cli)
 
     @app.cli.command("seed-demo")
     @click.option(

@@ -105,9 +105,14 @@ class CheckoutForm(PlaceFields, FlaskForm):
         if field.data is not None and field.data < self.today:
             raise ValidationError(_l("Choose a day that has not passed."))
 
-    def __init__(self, *args: object, today: date, **kwargs: object) -> None:
+    def __init__(self, *args: object, today: date, card: bool = False, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         self.today = today
+        if card:  # offered only while Stripe is configured
+            self.payment.choices = [
+                *self.payment.choices,
+                SelectChoice(PaymentMethod.CARD.value, _l("Card (Visa, Mastercard, JCB)")),
+            ]
 
     def validate(self, extra_validators: Mapping | None = None) -> bool:
         valid = super().validate(extra_validators)

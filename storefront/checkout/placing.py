@@ -35,6 +35,7 @@ from storefront.orders.models import (
     PaymentMethod,
 )
 from storefront.payments.bank_transfer import BankAccount, transfer_for
+from storefront.payments.card_checkout import card_order_due
 
 
 @dataclass(frozen=True)
@@ -140,10 +141,15 @@ def place_order(
     for position, line in enumerate(review.cart.lines):
         order.lines.append(_snapshot(line, position))
     cart.clear()
-    bank = (
-        transfer_for(order, rules.bank) if details.payment is PaymentMethod.BANK_TRANSFER else None
-    )
-    queue_mail(to=order.email, template="order_placed", locale=locale, order=order, transfer=bank)
+    if details.payment is not PaymentMethod.CARD:  # a card order is confirmed once paid
+        bank = (
+            transfer_for(order, rules.bank)
+            if details.payment is PaymentMethod.BANK_TRANSFER
+            else None
+        )
+        queue_mail(
+            to=order.email, template="order_placed", locale=locale, order=order, transfer=bank
+        )
     db.session.commit()
     return order
 
@@ -177,8 +183,11 @@ def _new_order(
     today: date,
 ) -> Order:
     """The order row, flushed, with its number; the first write of the transaction."""
-    transfer = details.payment is PaymentMethod.BANK_TRANSFER
-    status = OrderStatus.AWAITING_PAYMENT if transfer else OrderStatus.CONFIRMED
+    due = {
+        PaymentMethod.BANK_TRANSFER: now + rules.transfer_hold,
+        PaymentMethod.CARD: card_order_due(now),
+    }.get(details.payment)
+    status = OrderStatus.CONFIRMED if due is None else OrderStatus.AWAITING_PAYMENT
     contact, delivery, gift = details.contact, details.delivery, details.gift
     order = Order(
         access_key=secrets.token_urlsafe(32),
@@ -203,7 +212,7 @@ def _new_order(
         weight_grams=review.cart.weight_grams,
         shipping_zone=review.shipping.zone.name,
         placed_at=now,
-        payment_due_at=now + rules.transfer_hold if transfer else None,
+        payment_due_at=due,
         lines=[],  # known empty: appending the lines then loads nothing
     )
     db.session.add(order)

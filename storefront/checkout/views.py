@@ -32,6 +32,9 @@ from storefront.checkout.placing import CheckoutRules, Review, place_order, revi
 from storefront.checkout.shipping import ShippingError
 from storefront.clock import today_in_vietnam, utcnow
 from storefront.coded_errors import CodedError
+from storefront.orders.models import PaymentMethod
+from storefront.payments.stripe_gateway import configured as stripe_configured
+from storefront.payments.views import pay_by_card
 
 bp = Blueprint("checkout", __name__)
 
@@ -52,6 +55,10 @@ _FIELDS = {
 
 def _rules() -> CheckoutRules:
     return CheckoutRules.from_config(current_app.config)
+
+
+def _card() -> bool:
+    return stripe_configured(current_app.config)
 
 
 def _to_cart(message: str) -> Response:
@@ -75,7 +82,9 @@ def _saved_form() -> CheckoutForm | None:
     saved = session.get(DETAILS_KEY)
     if not isinstance(saved, dict):
         return None
-    form = CheckoutForm(formdata=MultiDict(saved), meta={"csrf": False}, today=today_in_vietnam())
+    form = CheckoutForm(
+        formdata=MultiDict(saved), meta={"csrf": False}, today=today_in_vietnam(), card=_card()
+    )
     return form if form.validate() else None
 
 
@@ -96,10 +105,15 @@ def details() -> Response | str:
         )
     if request.method == "GET" and "province" not in request.args and session.get(DETAILS_KEY):
         form = CheckoutForm(
-            formdata=MultiDict(session[DETAILS_KEY]), meta={"csrf": False}, today=today
+            formdata=MultiDict(session[DETAILS_KEY]),
+            meta={"csrf": False},
+            today=today,
+            card=_card(),
         )
     else:
-        form = CheckoutForm(data=_initial() if request.method == "GET" else None, today=today)
+        form = CheckoutForm(
+            data=_initial() if request.method == "GET" else None, today=today, card=_card()
+        )
     if form.choose_province.data:
         form.ward.render_kw = {"autofocus": True}
     elif form.validate_on_submit():
@@ -120,7 +134,12 @@ def details() -> Response | str:
     if not cod_possible:
         form.choose_bank_transfer()
     return render_template(
-        "checkout/details.html", form=form, cart=cart, rules=_rules(), cod_possible=cod_possible
+        "checkout/details.html",
+        form=form,
+        cart=cart,
+        rules=_rules(),
+        cod_possible=cod_possible,
+        card_offered=_card(),
     )
 
 
@@ -187,6 +206,8 @@ def place() -> Response:
         flash(error.message(), "error")
         return redirect(url_for(".details"))
     session.pop(DETAILS_KEY, None)
+    if order.payment_method is PaymentMethod.CARD:
+        return pay_by_card(order)
     flash(
         _(
             "Thank you! Your order %(number)s is placed; we have e-mailed you a confirmation.",

@@ -26,6 +26,13 @@ def may_see(order: Order, *, user: User | None, key: str | None) -> bool:
     return bool(key) and _same(order.access_key, key)
 
 
+def visible_order(number: str, *, user: User | None, key: str | None) -> Order | None:
+    """The order numbered `number` when this user or key may see it; else None, whether
+    or not it exists."""
+    order = find_order(number)
+    return order if order is not None and may_see(order, user=user, key=key) else None
+
+
 def order_by_number_and_email(number: str, email: str) -> Order | None:
     """The order when both match; the same None whichever of the two is wrong."""
     order = find_order(number)

@@ -17,12 +17,14 @@ from storefront.producers.models import Located
 class PaymentMethod(enum.StrEnum):
     COD = "cod"  # cash on delivery
     BANK_TRANSFER = "bank_transfer"
+    CARD = "card"  # through Stripe Checkout
 
 
 class OrderStatus(enum.StrEnum):
-    AWAITING_PAYMENT = "awaiting_payment"  # a bank transfer not yet received
+    AWAITING_PAYMENT = "awaiting_payment"  # a bank transfer or card payment not yet received
     CONFIRMED = "confirmed"  # cash on delivery: paid when it arrives
     PAID = "paid"
+    REFUNDED = "refunded"  # paid, then all of it given back
     CANCELLED = "cancelled"
 
 
@@ -65,7 +67,8 @@ class Order(Located, db.Model):
     weight_grams: Mapped[int]
     shipping_zone: Mapped[str] = mapped_column(String(120))  # the zone's name then
     placed_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
-    payment_due_at: Mapped[datetime | None]  # a bank transfer not received by then lapses
+    # A bank transfer not received by then lapses; a card order's Checkout Session expires.
+    payment_due_at: Mapped[datetime | None]
     paid_at: Mapped[datetime | None]
     cancelled_at: Mapped[datetime | None]
 

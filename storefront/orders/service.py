@@ -35,7 +35,11 @@ def release_expired(*, now: datetime) -> list[str]:
     """
     due = db.session.scalars(
         select(Order)
-        .where(Order.status == OrderStatus.AWAITING_PAYMENT, Order.payment_due_at <= now)
+        .where(
+            Order.status == OrderStatus.AWAITING_PAYMENT,
+            Order.payment_method == PaymentMethod.BANK_TRANSFER,
+            Order.payment_due_at <= now,
+        )
         .order_by(Order.id)
     ).all()
     cancelled = []

@@ -1,5 +1,5 @@
 """The order's state machine: the moves allowed from each status, and the one function that
-makes a move. (Processing, shipping and refunds join the table with order management.)"""
+makes a move. (Processing and shipping join the table with order management.)"""
 
 import enum
 from datetime import datetime
@@ -17,12 +17,16 @@ from storefront.orders.models import Order, OrderEvent, OrderStatus
 ALLOWED: dict[OrderStatus, frozenset[OrderStatus]] = {
     OrderStatus.AWAITING_PAYMENT: frozenset({OrderStatus.PAID, OrderStatus.CANCELLED}),
     OrderStatus.CONFIRMED: frozenset({OrderStatus.CANCELLED}),
-    OrderStatus.PAID: frozenset(),
+    OrderStatus.PAID: frozenset({OrderStatus.REFUNDED}),
+    OrderStatus.REFUNDED: frozenset(),
     OrderStatus.CANCELLED: frozenset(),
 }
 
-# Statuses whose orders still hold the stock they reserved.
-HOLDS_STOCK = frozenset({OrderStatus.AWAITING_PAYMENT, OrderStatus.CONFIRMED, OrderStatus.PAID})
+# Statuses whose orders still hold the stock they reserved. A refund gives back money,
+# not goods: what a refunded order took stays taken unless staff return it to stock.
+HOLDS_STOCK = frozenset(
+    {OrderStatus.AWAITING_PAYMENT, OrderStatus.CONFIRMED, OrderStatus.PAID, OrderStatus.REFUNDED}
+)
 
 
 class OrderErrorCode(enum.StrEnum):

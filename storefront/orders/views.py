@@ -12,13 +12,20 @@ from storefront.accounts.models import Role
 from storefront.clock import utcnow
 from storefront.extensions import limiter
 from storefront.orders.forms import LookupForm
-from storefront.orders.lookup import find_order, may_see, order_by_number_and_email, orders_of
+from storefront.orders.lookup import (
+    find_order,
+    order_by_number_and_email,
+    orders_of,
+    visible_order,
+)
 from storefront.orders.models import Order, PaymentMethod
 from storefront.orders.service import mark_transfer_received
 from storefront.orders.status import InvalidTransition
 from storefront.orders.story_cards import order_card
 from storefront.orders.transfers import awaiting_transfers
 from storefront.payments.bank_transfer import BankAccount, transfer_for
+from storefront.payments.card_records import checkout_of, payments_of
+from storefront.payments.forms import RefundForm
 
 bp = Blueprint("orders", __name__)
 
@@ -31,8 +38,8 @@ def _viewer():
 
 def _visible_order(number: str) -> Order:
     """The order, when the visitor may see it; else 404 (never saying it exists)."""
-    order = find_order(number)
-    if order is None or not may_see(order, user=_viewer(), key=request.args.get("key")):
+    order = visible_order(number, user=_viewer(), key=request.args.get("key"))
+    if order is None:
         abort(404)
     return order
 
@@ -40,11 +47,23 @@ def _visible_order(number: str) -> Order:
 @bp.get("/orders/<number>")
 def detail(number: str) -> str:
     order = _visible_order(number)
-    transfer = None
+    transfer = checkout = refund_form = None
+    payments = []
     if order.payment_method is PaymentMethod.BANK_TRANSFER:
         transfer = transfer_for(order, BankAccount.from_config(current_app.config))
+    if order.payment_method is PaymentMethod.CARD:
+        checkout, payments = checkout_of(order), payments_of(order)
+        viewer = _viewer()
+        if viewer is not None and viewer.role is Role.STAFF:
+            refund_form = RefundForm()
     return render_template(
-        "orders/detail.html", order=order, transfer=transfer, key=request.args.get("key")
+        "orders/detail.html",
+        order=order,
+        transfer=transfer,
+        checkout=checkout,
+        payments=payments,
+        refund_form=refund_form,
+        key=request.args.get("key"),
     )
 
 
