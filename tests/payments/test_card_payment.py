@@ -176,3 +176,14 @@ def test_a_card_order_never_started_lapses_at_reconcile(app, client, fake_stripe
     assert report["lapsed"] == 1
     db.session.expire_all()
     assert honey.stock == 3
+
+
+def test_the_browser_may_follow_place_order_to_stripe_checkout(app, client, fake_stripe) -> None:
+    """ "Place order" answers with a redirect to Stripe's page: the policy's form-action
+    must allow it, or the browser stops on the review page."""
+    policy = client.get("/").headers["Content-Security-Policy"]
+    app.config["STRIPE_API_BASE"] = None
+    default = client.get("/").headers["Content-Security-Policy"]
+
+    assert f"form-action 'self' {fake_stripe.api_base}" in policy
+    assert "form-action 'self' https://checkout.stripe.com" in default
