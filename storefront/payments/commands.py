@@ -26,7 +26,9 @@ def reconcile_command(days: int) -> None:
     from storefront.payments.stripe_gateway import StripeUnavailable, configured
 
     if not configured(current_app.config):
-        raise click.ClickException("Stripe is not configured: set STRIPE_SECRET_KEY.")
+        raise click.ClickException(
+            "Stripe is not configured: set STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET."
+        )
     now = utcnow()
     try:
         report = reconcile(since=now - timedelta(days=days), now=now)

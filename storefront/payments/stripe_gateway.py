@@ -207,6 +207,19 @@ def recent_sessions(since: datetime) -> Iterator[SessionState]:
         raise StripeUnavailable(error.user_message or str(error)) from error
 
 
+def session_of_payment(payment_intent_id: str) -> SessionState | None:
+    """The Checkout Session in which the payment was made, if any. Raises StripeUnavailable."""
+    page = _call(
+        _client().v1.checkout.sessions.list,
+        params={
+            "payment_intent": payment_intent_id,
+            "limit": 1,
+            "expand": ["data.payment_intent"],
+        },
+    )
+    return next((_session_state(session) for session in page.data), None)
+
+
 def retrieve_charge(charge_id: str) -> ChargeState:
     """Raises StripeUnavailable."""
     charge = _call(_client().v1.charges.retrieve, charge_id)

@@ -6,13 +6,13 @@ import enum
 from collections.abc import Callable
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import exists, select
 from sqlalchemy.exc import IntegrityError
 
 from storefront.extensions import db
 from storefront.payments import stripe_gateway as gateway
 from storefront.payments.card_fulfilment import apply_refunds, apply_session
-from storefront.payments.models import StripeEvent
+from storefront.payments.models import CardPayment, StripeEvent
 
 
 class Handled(enum.StrEnum):
@@ -26,7 +26,19 @@ def _session_event(event: gateway.WebhookEvent, now: datetime) -> None:
 
 
 def _charge_event(event: gateway.WebhookEvent, now: datetime) -> None:
-    apply_refunds(gateway.retrieve_charge(event.object_id).payment_intent_id, now=now)
+    intent_id = gateway.retrieve_charge(event.object_id).payment_intent_id
+    if intent_id is not None and not _payment_recorded(intent_id):
+        # A refund may arrive before the payment's own event: apply its session first.
+        session = gateway.session_of_payment(intent_id)
+        if session is not None:
+            apply_session(session, now=now)
+    apply_refunds(intent_id, now=now)
+
+
+def _payment_recorded(payment_intent_id: str) -> bool:
+    return db.session.scalar(
+        select(exists().where(CardPayment.payment_intent_id == payment_intent_id))
+    )
 
 
 HANDLERS: dict[str, Callable[[gateway.WebhookEvent, datetime], None]] = {

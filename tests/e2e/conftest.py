@@ -1,7 +1,8 @@
 """Browser fixtures: the demo store on a free port, and Debian's Chromium driven by Playwright.
 
 The server is a real `flask run` subprocess on its own SQLite file, migrated and seeded
-with the same commands a developer uses, so the journey covers the shipped templates.
+with the same commands a developer uses, so the journey covers the shipped templates. It
+takes cards through a fake Stripe (tests/fake_stripe) whose events reach its webhook.
 """
 
 import os
@@ -18,6 +19,7 @@ import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from tests.conftest import need_service
+from tests.fake_stripe import FakeStripe
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
@@ -31,6 +33,7 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 START_TIMEOUT_SECONDS = 30
+WEBHOOK_PATH = "/payments/stripe/webhook"
 ACTION_TIMEOUT_MS = 10_000
 
 
@@ -81,8 +84,19 @@ def _wait_until_healthy(url: str, server: subprocess.Popen, log: Path) -> None:
 
 
 @pytest.fixture(scope="session")
-def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
-    """The demo store on a fresh, seeded SQLite file, served by `flask run` on a free port."""
+def fake_stripe() -> Iterator[FakeStripe]:
+    """Stripe's API and hosted payment page on 127.0.0.1; once the live server is up, every
+    event it emits is POSTed, signed, to the store's webhook before the call returns."""
+    with FakeStripe() as fake:
+        yield fake
+
+
+@pytest.fixture(scope="session")
+def live_server(
+    tmp_path_factory: pytest.TempPathFactory, fake_stripe: FakeStripe
+) -> Iterator[LiveServer]:
+    """The demo store on a fresh, seeded SQLite file, served by `flask run` on a free port,
+    taking cards through `fake_stripe`."""
     work = tmp_path_factory.mktemp("e2e")
     database_url = f"sqlite:///{work / 'e2e.db'}"
     env = {
@@ -93,6 +107,9 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
         "UPLOAD_DIR": str(work / "uploads"),
         "MAIL_DIR": str(work / "mail"),
         "PYTHONUNBUFFERED": "1",
+        "STRIPE_SECRET_KEY": fake_stripe.secret_key,
+        "STRIPE_WEBHOOK_SECRET": fake_stripe.webhook_secret,
+        "STRIPE_API_BASE": fake_stripe.api_base,
     }
     env.pop("FLASK_DEBUG", None)
     log = work / "server.log"
@@ -111,6 +128,7 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
         )
     try:
         _wait_until_healthy(url, server, log)
+        fake_stripe.webhook_url = f"{url}{WEBHOOK_PATH}"
         yield LiveServer(
             url=url,
             database_url=database_url,
@@ -118,6 +136,7 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
             flask=lambda args, stdin=None: _flask(args, env, log, stdin),
         )
     finally:
+        fake_stripe.webhook_url = None
         server.terminate()
         try:
             server.wait(timeout=10)

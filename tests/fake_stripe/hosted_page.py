@@ -134,6 +134,7 @@ def _page(body: str, status: int) -> Response:
     html = (
         '<!doctype html><html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        '<link rel="icon" href="data:,">'  # no icon: the browser asks for none
         f"<title>{TITLE}</title><style>{_STYLE}</style></head>"
         f"<body><main><h1>{TITLE}</h1>{body}</main></body></html>"
     )
