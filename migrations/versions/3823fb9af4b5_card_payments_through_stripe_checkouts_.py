@@ -2,7 +2,7 @@
 
 Revision ID: 3823fb9af4b5
 Revises: b4f01b4add0e
-Create Date: 2026-12-04 04:46:46.336865
+Create Date: 2026-12-04 05:34:56.611992
 
 """
 
@@ -74,7 +74,8 @@ def upgrade():
         "card_refunds",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("payment_id", sa.Integer(), nullable=False),
-        sa.Column("stripe_refund_id", sa.String(length=255), nullable=False),
+        sa.Column("stripe_refund_id", sa.String(length=255), nullable=True),
+        sa.Column("request_key", sa.String(length=255), nullable=True),
         sa.Column("amount_vnd", sa.Integer(), nullable=False),
         sa.Column("reason", sa.Text(), nullable=False),
         sa.Column("automatic", sa.Boolean(), nullable=False),
@@ -91,6 +92,7 @@ def upgrade():
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_card_refunds")),
+        sa.UniqueConstraint("request_key", name=op.f("uq_card_refunds_request_key")),
         sa.UniqueConstraint("stripe_refund_id", name=op.f("uq_card_refunds_stripe_refund_id")),
     )
     with op.batch_alter_table("card_refunds", schema=None) as batch_op:

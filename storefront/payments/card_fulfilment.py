@@ -133,10 +133,10 @@ def _refund_late(payment: CardPayment, now: datetime) -> None:
     refund = gateway.create_refund(
         payment.payment_intent_id,
         amount=payment.refundable_vnd,
-        reason="payment arrived after the order was closed",
         idempotency_key=f"ocop-late-payment-{payment.session_id}",
+        metadata={"reason": "payment arrived after the order was closed"},
     )
-    if record_refund(payment, refund, actor=None, automatic=True, now=now):
+    if record_refund(payment, refund, automatic=True, now=now):
         for staff in db.session.scalars(
             select(User).where(User.role == Role.STAFF, User.active.is_(True))
         ):
@@ -151,31 +151,43 @@ def _refund_late(payment: CardPayment, now: datetime) -> None:
 
 
 def record_refund(
-    payment: CardPayment,
-    refund: gateway.RefundState,
-    *,
-    actor: User | None,
-    automatic: bool,
-    now: datetime,
-    reason: str = "",
+    payment: CardPayment, refund: gateway.RefundState, *, automatic: bool, now: datetime
 ) -> bool:
     """Record a refund Stripe made, once: False when it is already recorded or did not go
-    through. A paid order refunded in full becomes refunded; the buyer is mailed. Flushes."""
+    through. A staff request (its key in the refund's metadata) gets the Stripe id and
+    keeps its author and reason; any other refund is recorded as new. A paid order
+    refunded in full becomes refunded; the buyer is mailed. Flushes."""
     if refund.status not in ("succeeded", "pending") or db.session.scalar(
         select(CardRefund.id).where(CardRefund.stripe_refund_id == refund.id)
     ):
         return False
-    payment.refunds.append(
-        CardRefund(
-            stripe_refund_id=refund.id,
-            amount_vnd=refund.amount,
-            reason=reason or refund.reason,
-            automatic=automatic,
-            actor_id=actor.id if actor else None,
-            created_at=now,
-        )
+    requested = (
+        db.session.scalar(select(CardRefund).where(CardRefund.request_key == refund.request_key))
+        if refund.request_key
+        else None
     )
+    if requested is None:
+        actor = None
+        payment.refunds.append(
+            CardRefund(
+                stripe_refund_id=refund.id,
+                amount_vnd=refund.amount,
+                reason=refund.reason,
+                automatic=automatic,
+                created_at=now,
+            )
+        )
+    else:
+        claimed = db.session.execute(
+            update(CardRefund)
+            .where(CardRefund.id == requested.id, CardRefund.stripe_refund_id.is_(None))
+            .values(stripe_refund_id=refund.id, amount_vnd=refund.amount)
+        ).rowcount
+        if claimed != 1:
+            return False  # Stripe's answer and its event: the other one recorded it
+        actor = requested.actor
     db.session.flush()
+    db.session.expire(payment, ["refunds"])
     order = payment.order
     if not payment.late and payment.refundable_vnd <= 0 and order.status is OrderStatus.PAID:
         change_status(order, OrderStatus.REFUNDED, actor=actor, reason="refunded in full", now=now)
@@ -202,7 +214,7 @@ def apply_refunds(payment_intent_id: str | None, *, now: datetime) -> int:
     recorded = 0
     for refund in gateway.refunds_of(payment.payment_intent_id):
         try:
-            recorded += record_refund(payment, refund, actor=None, automatic=False, now=now)
+            recorded += record_refund(payment, refund, automatic=False, now=now)
             db.session.commit()
         except (IntegrityError, InvalidTransition):
             db.session.rollback()  # recorded at this moment by another request

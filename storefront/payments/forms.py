@@ -4,9 +4,14 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import IntegerField, StringField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange
+from wtforms.widgets import HiddenInput
 
 
 class RefundForm(FlaskForm):
+    # What was refunded when the form was shown: a press on an older view is refused.
+    refunded_before = IntegerField(
+        widget=HiddenInput(), validators=[InputRequired(), NumberRange(min=0)]
+    )
     amount_vnd = IntegerField(
         _l("Amount to refund (₫)"),
         validators=[

@@ -52,8 +52,13 @@ class CardPayment(db.Model):
     )
 
     @property
+    def made_refunds(self) -> list["CardRefund"]:
+        """The refunds Stripe made (not a staff request still waiting for its answer)."""
+        return [refund for refund in self.refunds if refund.stripe_refund_id]
+
+    @property
     def refunded_vnd(self) -> int:
-        return sum(refund.amount_vnd for refund in self.refunds)
+        return sum(refund.amount_vnd for refund in self.made_refunds)
 
     @property
     def refundable_vnd(self) -> int:
@@ -62,7 +67,12 @@ class CardPayment(db.Model):
 
 class CardRefund(db.Model):
     """Money given back through Stripe: by staff, automatically for a payment that came
-    after its order was cancelled, or from Stripe's dashboard (learnt from its event)."""
+    after its order was cancelled, or from Stripe's dashboard (learnt from its event).
+
+    A staff refund is first recorded as a request (its unique `request_key` is also the
+    idempotency key sent to Stripe, and travels in the refund's metadata); the Stripe id
+    is filled in by whichever comes first, Stripe's answer or its `charge.refunded` event,
+    so the request keeps its author and reason."""
 
     __tablename__ = "card_refunds"
     __table_args__ = (CheckConstraint("amount_vnd > 0", name="amount_positive"),)
@@ -71,7 +81,8 @@ class CardRefund(db.Model):
     payment_id: Mapped[int] = mapped_column(
         ForeignKey("card_payments.id", ondelete="CASCADE"), index=True
     )
-    stripe_refund_id: Mapped[str] = mapped_column(String(255), unique=True)
+    stripe_refund_id: Mapped[str | None] = mapped_column(String(255), unique=True)
+    request_key: Mapped[str | None] = mapped_column(String(255), unique=True)
     amount_vnd: Mapped[int]
     reason: Mapped[str] = mapped_column(Text, default="")
     automatic: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -1,12 +1,13 @@
 """Staff refund a card order, in full or in part; the total refunded never exceeds what was
 captured (checked here, and by Stripe itself), and a refund pressed twice, even at the same
-moment, is made once: both presses send Stripe the same idempotency key."""
+moment, is made once."""
 
 import enum
 from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
 from flask_babel.speaklater import LazyString
+from sqlalchemy import delete
 from sqlalchemy.exc import IntegrityError
 
 from storefront.accounts.models import User
@@ -18,18 +19,22 @@ from storefront.orders.status import InvalidTransition
 from storefront.payments import stripe_gateway as gateway
 from storefront.payments.card_fulfilment import record_refund
 from storefront.payments.card_records import payment_of
-from storefront.payments.models import CardPayment
+from storefront.payments.models import CardRefund
 
 
 class RefundErrorCode(enum.StrEnum):
     NOT_PAID_BY_CARD = "not_paid_by_card"
     BAD_AMOUNT = "bad_amount"
+    CHANGED = "changed"
     STRIPE_FAILED = "stripe_failed"
 
 
 _MESSAGES: dict[RefundErrorCode, LazyString] = {
     RefundErrorCode.NOT_PAID_BY_CARD: _l("This order has no card payment to refund."),
     RefundErrorCode.BAD_AMOUNT: _l("Refund between 1 ₫ and %(most)s, what is left of the payment."),
+    RefundErrorCode.CHANGED: _l(
+        "A refund was made since this page was shown. Check what is left, then refund again."
+    ),
     RefundErrorCode.STRIPE_FAILED: _l("Stripe did not make the refund: %(reason)s"),
 }
 
@@ -40,31 +45,61 @@ class RefundError(CodedError):
 
 
 def refund_order(
-    order: Order, *, amount_vnd: int, reason: str, actor: User, now: datetime
-) -> CardPayment:
+    order: Order,
+    *,
+    amount_vnd: int,
+    reason: str,
+    refunded_before: int,
+    actor: User,
+    now: datetime,
+) -> None:
     """Refund `amount_vnd` of the order's card payment and record it; commits. A full
-    refund makes the order refunded. Raises RefundError."""
+    refund makes the order refunded.
+
+    `refunded_before` is what the staff member saw refunded already: a press made on an
+    older view (a second click, another tab) is refused, and two presses of the same view
+    at the same moment are one request (its key is unique), so one refund. Raises
+    RefundError.
+    """
     payment = payment_of(order)
     if payment is None:
         raise RefundError(RefundErrorCode.NOT_PAID_BY_CARD)
+    if refunded_before != payment.refunded_vnd:
+        raise RefundError(RefundErrorCode.CHANGED)
     if not 1 <= amount_vnd <= payment.refundable_vnd:
         raise RefundError(RefundErrorCode.BAD_AMOUNT, most=format_vnd(payment.refundable_vnd))
+    key = f"ocop-refund-{payment.payment_intent_id}-{refunded_before}-{amount_vnd}"
+    request = CardRefund(
+        payment_id=payment.id,
+        request_key=key,
+        amount_vnd=amount_vnd,
+        reason=reason,
+        actor_id=actor.id,
+        created_at=now,
+    )
+    db.session.add(request)
+    try:
+        db.session.commit()
+    except IntegrityError as error:
+        db.session.rollback()
+        raise RefundError(RefundErrorCode.CHANGED) from error
     try:
         refund = gateway.create_refund(
             payment.payment_intent_id,
             amount=amount_vnd,
-            reason=reason,
-            # What was refunded before and this amount: the same press, repeated, is one.
-            idempotency_key=(
-                f"ocop-refund-{payment.payment_intent_id}-{payment.refunded_vnd}-{amount_vnd}"
-            ),
+            idempotency_key=key,
+            metadata={"request_key": key},
         )
     except gateway.StripeUnavailable as error:
+        db.session.execute(  # no refund made: the same press may be tried again
+            delete(CardRefund).where(
+                CardRefund.id == request.id, CardRefund.stripe_refund_id.is_(None)
+            )
+        )
+        db.session.commit()
         raise RefundError(RefundErrorCode.STRIPE_FAILED, reason=str(error)) from error
     try:
-        record_refund(payment, refund, actor=actor, automatic=False, now=now, reason=reason)
+        record_refund(payment, refund, automatic=False, now=now)
         db.session.commit()
     except (IntegrityError, InvalidTransition):
-        db.session.rollback()  # the same refund, recorded at this moment by another request
-    db.session.refresh(payment)
-    return payment
+        db.session.rollback()  # recorded at this moment from Stripe's event

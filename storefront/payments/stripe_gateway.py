@@ -70,6 +70,7 @@ class RefundState:
     amount: int
     status: str  # pending, succeeded, failed, canceled, requires_action
     reason: str
+    request_key: str | None  # the store's request it answers (from its metadata)
 
 
 @dataclass(frozen=True)
@@ -249,21 +250,19 @@ def _refund_state(refund: stripe.Refund) -> RefundState:
         amount=refund.amount,
         status=refund.status or "",
         reason=_metadata(refund).get("reason", refund.reason or ""),
+        request_key=_metadata(refund).get("request_key"),
     )
 
 
 def create_refund(
-    payment_intent_id: str, *, amount: int, reason: str, idempotency_key: str
+    payment_intent_id: str, *, amount: int, idempotency_key: str, metadata: dict[str, str]
 ) -> RefundState:
-    """Give back `amount` đồng of the payment. The same key returns the same refund, so a
-    repeated or concurrent request refunds once. Raises StripeUnavailable."""
+    """Give back `amount` đồng of the payment. The same key with the same values returns
+    the same refund, so a repeated or concurrent request refunds once. Raises
+    StripeUnavailable."""
     refund = _call(
         _client().v1.refunds.create,
-        params={
-            "payment_intent": payment_intent_id,
-            "amount": amount,
-            "metadata": {"reason": reason[:500]},
-        },
+        params={"payment_intent": payment_intent_id, "amount": amount, "metadata": metadata},
         options={"idempotency_key": idempotency_key},
     )
     return _refund_state(refund)

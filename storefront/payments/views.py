@@ -138,6 +138,7 @@ def staff_refund(number: str) -> Response:
             order,
             amount_vnd=form.amount_vnd.data,
             reason=form.reason.data.strip(),
+            refunded_before=form.refunded_before.data,
             actor=signed_in_user(),
             now=utcnow(),
         )
