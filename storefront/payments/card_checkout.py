@@ -46,6 +46,8 @@ def start_card_payment(
         raise CardPaymentClosed()
     known = checkout_of(order)
     if known is not None:
+        if known.status != "open":  # paid by a slow method, on its way: nothing to pay
+            raise CardPaymentClosed()
         return known.url
     state = _find_session(order) if retry else None
     if state is None:

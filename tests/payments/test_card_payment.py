@@ -89,6 +89,11 @@ def test_a_slow_payment_method_is_being_confirmed(client, fake_stripe) -> None:
 
     assert "We are confirming your payment" in page.text
     assert "Payment on its way" in page.text and "Pay by card" not in page.text
+    pressed = client.post(
+        f"/orders/{card.order.number}/pay-by-card?key={card.order.access_key}",
+        follow_redirects=True,
+    )
+    assert "This order is not waiting for a card payment." in pressed.text
     db.session.expire_all()
     assert card.order.status is OrderStatus.AWAITING_PAYMENT
     assert db.session.scalar(select(func.count()).select_from(CardPayment)) == 0
