@@ -2,7 +2,9 @@
 to the store, and what the buyer sees, with the real `stripe` library talking to a fake
 Stripe over HTTP."""
 
+import re
 from datetime import timedelta
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import requests
@@ -192,3 +194,14 @@ def test_the_browser_may_follow_place_order_to_stripe_checkout(app, client, fake
 
     assert f"form-action 'self' {fake_stripe.api_base}" in policy
     assert "form-action 'self' https://checkout.stripe.com" in default
+
+
+def test_only_the_gateway_module_imports_stripe() -> None:
+    package = Path(__file__).resolve().parents[2] / "storefront"
+    importers = {
+        path.relative_to(package).as_posix()
+        for path in package.rglob("*.py")
+        if re.search(r"^\s*(import stripe|from stripe)\b", path.read_text(), re.MULTILINE)
+    }
+
+    assert importers == {"payments/stripe_gateway.py"}
