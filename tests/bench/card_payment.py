@@ -24,14 +24,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 os.environ.setdefault("SECRET_KEY", "bench-only")
 
-from sqlalchemy import inspect
 from werkzeug.test import TestResponse
 
-from storefront import create_app
-from storefront.extensions import db
 from storefront.orders.models import PaymentMethod
-from tests.bench.place_order import ROOT, seed
-from tests.bench.server_time import absolute_sqlite, counting_queries, percentile
+from tests.bench.place_order import bench_app, seed
+from tests.bench.server_time import counting_queries, percentile
 from tests.fake_stripe import FakeStripe
 from tests.shopping import checkout_form
 
@@ -51,32 +48,15 @@ def main() -> int:
     parser.add_argument("--fresh", action="store_true", help="drop every table first")
     options = parser.parse_args()
 
-    url = os.environ.get("DATABASE_URL")
-    if not url:
-        file = ROOT / "instance" / "bench-card-payment.db"
-        file.parent.mkdir(exist_ok=True)
-        for leftover in (file, *file.parent.glob(f"{file.name}-*")):
-            leftover.unlink(missing_ok=True)
-        url = f"sqlite:///{file}"
-        os.environ["DATABASE_URL"] = url
     with FakeStripe() as fake:
-        app = create_app(
-            "production",
-            {
-                "SQLALCHEMY_DATABASE_URI": absolute_sqlite(url),
-                "WTF_CSRF_ENABLED": False,
-                "SESSION_COOKIE_SECURE": False,
-                "STRIPE_SECRET_KEY": fake.secret_key,
-                "STRIPE_WEBHOOK_SECRET": fake.webhook_secret,
-                "STRIPE_API_BASE": fake.api_base,
-            },
+        app = bench_app(
+            "bench-card-payment.db",
+            parser,
+            fresh=options.fresh,
+            STRIPE_SECRET_KEY=fake.secret_key,
+            STRIPE_WEBHOOK_SECRET=fake.webhook_secret,
+            STRIPE_API_BASE=fake.api_base,
         )
-        with app.app_context():
-            if inspect(db.engine).get_table_names():
-                if not options.fresh:
-                    parser.error("the database has tables: give --fresh to drop them")
-                db.drop_all()
-            db.create_all()
         keys = seed(app)
         client = app.test_client()
         print(f"database: {app.config['SQLALCHEMY_DATABASE_URI']}")

@@ -62,6 +62,38 @@ def seed(app: Flask) -> list[str]:
         return [key.encode() for key in keys]
 
 
+def bench_app(
+    file_name: str, parser: argparse.ArgumentParser, *, fresh: bool, **settings: object
+) -> Flask:
+    """The app (production config, CSRF off) on DATABASE_URL, or on a new SQLite file
+    instance/`file_name`, with empty tables; refuses (parser.error) a database that has
+    tables unless `fresh`, which drops them."""
+    url = os.environ.get("DATABASE_URL")
+    if not url:
+        file = ROOT / "instance" / file_name
+        file.parent.mkdir(exist_ok=True)
+        for leftover in (file, *file.parent.glob(f"{file.name}-*")):
+            leftover.unlink(missing_ok=True)
+        url = f"sqlite:///{file}"
+        os.environ["DATABASE_URL"] = url  # the production config insists on one
+    app = create_app(
+        "production",
+        {
+            "SQLALCHEMY_DATABASE_URI": absolute_sqlite(url),
+            "WTF_CSRF_ENABLED": False,
+            "SESSION_COOKIE_SECURE": False,  # the test client speaks plain http
+            **settings,
+        },
+    )
+    with app.app_context():
+        if inspect(db.engine).get_table_names():
+            if not fresh:
+                parser.error("the database has tables: give --fresh to drop them")
+            db.drop_all()
+        db.create_all()
+    return app
+
+
 def fill_cart(client: FlaskClient, keys: list[str]) -> None:
     """Raises RuntimeError when the cart or the checkout form refuses."""
     for key in keys:
@@ -87,28 +119,7 @@ def main() -> int:
     parser.add_argument("--fresh", action="store_true", help="drop every table first")
     options = parser.parse_args()
 
-    url = os.environ.get("DATABASE_URL")
-    if not url:
-        file = ROOT / "instance" / "bench-place-order.db"
-        file.parent.mkdir(exist_ok=True)
-        for leftover in (file, *file.parent.glob(f"{file.name}-*")):
-            leftover.unlink(missing_ok=True)
-        url = f"sqlite:///{file}"
-        os.environ["DATABASE_URL"] = url  # the production config insists on one
-    app = create_app(
-        "production",
-        {
-            "SQLALCHEMY_DATABASE_URI": absolute_sqlite(url),
-            "WTF_CSRF_ENABLED": False,
-            "SESSION_COOKIE_SECURE": False,  # the test client speaks plain http
-        },
-    )
-    with app.app_context():
-        if inspect(db.engine).get_table_names():
-            if not options.fresh:
-                parser.error("the database has tables: give --fresh to drop them")
-            db.drop_all()
-        db.create_all()
+    app = bench_app("bench-place-order.db", parser, fresh=options.fresh)
     keys = seed(app)
     client = app.test_client()
     print(f"database: {app.config['SQLALCHEMY_DATABASE_URI']}")
