@@ -1,6 +1,7 @@
 """Use cases of an order's life so far: staff mark a bank transfer received; an order is
 cancelled; unpaid bank-transfer orders lapse. Each commits."""
 
+from collections.abc import Iterable
 from datetime import datetime
 
 from sqlalchemy import select
@@ -31,7 +32,7 @@ def release_expired(*, now: datetime) -> list[str]:
     the numbers of the orders this run cancelled.
 
     Safe to run in several processes at once: each order is cancelled by whichever run
-    wins its conditional status change, in a transaction of its own; the others skip it.
+    wins its conditional status change; the others skip it.
     """
     due = db.session.scalars(
         select(Order)
@@ -42,16 +43,17 @@ def release_expired(*, now: datetime) -> list[str]:
         )
         .order_by(Order.id)
     ).all()
+    return lapse(due, reason="bank transfer not received", now=now)
+
+
+def lapse(orders: Iterable[Order], *, reason: str, now: datetime) -> list[str]:
+    """Cancel each order, unpaid at its deadline, and return its stock, each in a
+    transaction of its own; the numbers of those this call cancelled. An order another
+    process moved meanwhile is skipped (its conditional status change fails)."""
     cancelled = []
-    for order in due:
+    for order in orders:
         try:
-            change_status(
-                order,
-                OrderStatus.CANCELLED,
-                actor=None,
-                reason="bank transfer not received",
-                now=now,
-            )
+            change_status(order, OrderStatus.CANCELLED, actor=None, reason=reason, now=now)
         except InvalidTransition:
             db.session.rollback()
             continue

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from storefront.extensions import db
 from storefront.orders.models import Order, OrderStatus, PaymentMethod
-from storefront.orders.status import InvalidTransition, change_status
+from storefront.orders.service import lapse
 from storefront.payments import stripe_gateway as gateway
 from storefront.payments.card_fulfilment import Outcome, apply_refunds, apply_session
 from storefront.payments.models import CardCheckout, CardPayment
@@ -45,22 +45,7 @@ def _lapse_orders_without_session(now: datetime) -> int:
         )
         .order_by(Order.id)
     ).all()
-    lapsed = 0
-    for order in orphans:
-        try:
-            change_status(
-                order,
-                OrderStatus.CANCELLED,
-                actor=None,
-                reason="card payment never started",
-                now=now,
-            )
-        except InvalidTransition:
-            db.session.rollback()
-            continue
-        db.session.commit()
-        lapsed += 1
-    return lapsed
+    return len(lapse(orphans, reason="card payment never started", now=now))
 
 
 def describe(report: Counter) -> str:
