@@ -8,15 +8,19 @@ from sqlalchemy.orm import selectinload
 
 from storefront.accounts.models import Role, User
 from storefront.extensions import db
-from storefront.orders.models import Order, OrderLine
+from storefront.orders.models import Order, OrderEvent, OrderLine
 
 
 def find_order(number: str) -> Order | None:
-    """The order numbered `number`, with its lines and their components (three queries)."""
+    """The order numbered `number`, with its lines and their components, and its events
+    with who made them (five queries)."""
     return db.session.scalar(
         select(Order)
         .where(Order.number == number.strip().upper())
-        .options(selectinload(Order.lines).selectinload(OrderLine.components))
+        .options(
+            selectinload(Order.lines).selectinload(OrderLine.components),
+            selectinload(Order.events).selectinload(OrderEvent.actor),
+        )
     )
 
 

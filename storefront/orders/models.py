@@ -24,6 +24,10 @@ class OrderStatus(enum.StrEnum):
     AWAITING_PAYMENT = "awaiting_payment"  # a bank transfer or card payment not yet received
     CONFIRMED = "confirmed"  # cash on delivery: paid when it arrives
     PAID = "paid"
+    PROCESSING = "processing"  # the producers are preparing it
+    SHIPPED = "shipped"
+    DELIVERED = "delivered"
+    COMPLETED = "completed"
     REFUNDED = "refunded"  # paid, then all of it given back
     CANCELLED = "cancelled"
 

@@ -10,6 +10,7 @@ from storefront.accounts.models import User
 from storefront.extensions import db
 from storefront.orders.models import Order, OrderStatus, PaymentMethod
 from storefront.orders.status import InvalidTransition, change_status
+from storefront.payments.refunds import settle_cancelled_order
 
 
 def mark_transfer_received(order: Order, *, actor: User, now: datetime) -> None:
@@ -21,10 +22,16 @@ def mark_transfer_received(order: Order, *, actor: User, now: datetime) -> None:
     db.session.commit()
 
 
-def cancel_order(order: Order, *, actor: User | None, reason: str, now: datetime) -> None:
-    """Cancel the order and return its stock. Raises InvalidTransition."""
+def cancel_order(order: Order, *, actor: User | None, reason: str, now: datetime) -> bool:
+    """Cancel the order and return its stock, once; a card order's Stripe session is
+    closed and its payment refunded. False when Stripe could not be reached for that (the
+    order is cancelled all the same; reconcile refunds it later). Raises
+    InvalidTransition, also to the second of two requests cancelling at once."""
     change_status(order, OrderStatus.CANCELLED, actor=actor, reason=reason, now=now)
     db.session.commit()
+    if order.payment_method is PaymentMethod.CARD:
+        return settle_cancelled_order(order, now=now)
+    return True
 
 
 def release_expired(*, now: datetime) -> list[str]:

@@ -1,5 +1,7 @@
 """The order's state machine: the moves allowed from each status, and the one function that
-makes a move. (Processing and shipping join the table with order management.)"""
+makes a move: awaiting payment → paid (or confirmed, for cash on delivery) → processing →
+shipped → delivered → completed; cancelled from any status before shipped; refunded after
+paid."""
 
 import enum
 from datetime import datetime
@@ -16,16 +18,28 @@ from storefront.orders.models import Order, OrderEvent, OrderStatus
 
 ALLOWED: dict[OrderStatus, frozenset[OrderStatus]] = {
     OrderStatus.AWAITING_PAYMENT: frozenset({OrderStatus.PAID, OrderStatus.CANCELLED}),
-    OrderStatus.CONFIRMED: frozenset({OrderStatus.CANCELLED}),
-    OrderStatus.PAID: frozenset({OrderStatus.REFUNDED}),
+    OrderStatus.CONFIRMED: frozenset({OrderStatus.PROCESSING, OrderStatus.CANCELLED}),
+    OrderStatus.PAID: frozenset(
+        {OrderStatus.PROCESSING, OrderStatus.CANCELLED, OrderStatus.REFUNDED}
+    ),
+    OrderStatus.PROCESSING: frozenset(
+        {OrderStatus.SHIPPED, OrderStatus.CANCELLED, OrderStatus.REFUNDED}
+    ),
+    OrderStatus.SHIPPED: frozenset({OrderStatus.DELIVERED, OrderStatus.REFUNDED}),
+    OrderStatus.DELIVERED: frozenset({OrderStatus.COMPLETED, OrderStatus.REFUNDED}),
+    OrderStatus.COMPLETED: frozenset({OrderStatus.REFUNDED}),
     OrderStatus.REFUNDED: frozenset(),
     OrderStatus.CANCELLED: frozenset(),
 }
 
 # Statuses whose orders still hold the stock they reserved. A refund gives back money,
 # not goods: what a refunded order took stays taken unless staff return it to stock.
-HOLDS_STOCK = frozenset(
-    {OrderStatus.AWAITING_PAYMENT, OrderStatus.CONFIRMED, OrderStatus.PAID, OrderStatus.REFUNDED}
+HOLDS_STOCK = frozenset(set(OrderStatus) - {OrderStatus.CANCELLED})
+# A card payment refunded in full from these makes the order refunded.
+REFUNDABLE = frozenset(status for status, moves in ALLOWED.items() if OrderStatus.REFUNDED in moves)
+# The buyer may cancel until the producers start preparing the order.
+BUYER_MAY_CANCEL = frozenset(
+    {OrderStatus.AWAITING_PAYMENT, OrderStatus.CONFIRMED, OrderStatus.PAID}
 )
 
 

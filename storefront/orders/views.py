@@ -19,8 +19,8 @@ from storefront.orders.lookup import (
     visible_order,
 )
 from storefront.orders.models import Order, PaymentMethod
-from storefront.orders.service import mark_transfer_received
-from storefront.orders.status import InvalidTransition
+from storefront.orders.service import cancel_order, mark_transfer_received
+from storefront.orders.status import BUYER_MAY_CANCEL, InvalidTransition
 from storefront.orders.story_cards import order_card
 from storefront.orders.transfers import awaiting_transfers
 from storefront.payments.bank_transfer import BankAccount, transfer_for
@@ -51,9 +51,9 @@ def detail(number: str) -> str:
     payments = []
     if order.payment_method is PaymentMethod.BANK_TRANSFER:
         transfer = transfer_for(order, BankAccount.from_config(current_app.config))
+    viewer = _viewer()
     if order.payment_method is PaymentMethod.CARD:
         checkout, payments = checkout_of(order), payments_of(order)
-        viewer = _viewer()
         if viewer is not None and viewer.role is Role.STAFF:
             refund_form = RefundForm()
     return render_template(
@@ -63,8 +63,33 @@ def detail(number: str) -> str:
         checkout=checkout,
         payments=payments,
         refund_form=refund_form,
+        may_cancel=order.status in BUYER_MAY_CANCEL,
+        staff_view=viewer is not None and viewer.role is Role.STAFF,
         key=request.args.get("key"),
     )
+
+
+@bp.post("/orders/<number>/cancel")
+def cancel(number: str) -> Response:
+    """The buyer (or staff) cancels the order until the producers start preparing it; its
+    stock returns and a card payment is refunded."""
+    order = _visible_order(number)
+    page = redirect(url_for(".detail", number=order.number, key=request.args.get("key")))
+    if order.status not in BUYER_MAY_CANCEL:
+        flash(_("This order can no longer be cancelled: the producers are preparing it."), "error")
+        return page
+    try:
+        settled = cancel_order(
+            order, actor=_viewer(), reason="cancelled by the buyer", now=utcnow()
+        )
+    except InvalidTransition as error:
+        flash(error.message(), "error")
+        return page
+    if not settled:
+        flash(_("Order cancelled. Your refund is on its way; we e-mail you when it is made."))
+    else:
+        flash(_("Order %(number)s is cancelled.", number=order.number), "success")
+    return page
 
 
 @bp.get("/orders/<number>/story-card/<int:position>")

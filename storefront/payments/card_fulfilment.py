@@ -19,7 +19,7 @@ from storefront.accounts.models import Role, User
 from storefront.extensions import db
 from storefront.mail.outbox import queue_mail
 from storefront.orders.models import Order, OrderStatus, PaymentMethod
-from storefront.orders.status import InvalidTransition, change_status
+from storefront.orders.status import REFUNDABLE, InvalidTransition, change_status
 from storefront.payments import stripe_gateway as gateway
 from storefront.payments.card_checkout import adopt_session
 from storefront.payments.card_records import checkout_of
@@ -189,7 +189,7 @@ def record_refund(
     db.session.flush()
     db.session.expire(payment, ["refunds"])
     order = payment.order
-    if not payment.late and payment.refundable_vnd <= 0 and order.status is OrderStatus.PAID:
+    if not payment.late and payment.refundable_vnd <= 0 and order.status in REFUNDABLE:
         change_status(order, OrderStatus.REFUNDED, actor=actor, reason="refunded in full", now=now)
     queue_mail(
         to=order.email,

@@ -12,7 +12,9 @@ from storefront.orders.models import Order, OrderStatus, PaymentMethod
 from storefront.orders.service import lapse
 from storefront.payments import stripe_gateway as gateway
 from storefront.payments.card_fulfilment import Outcome, apply_refunds, apply_session
+from storefront.payments.card_records import payment_of
 from storefront.payments.models import CardCheckout, CardPayment
+from storefront.payments.refunds import settle_cancelled_order
 
 
 def reconcile(*, since: datetime, now: datetime) -> Counter:
@@ -27,8 +29,29 @@ def reconcile(*, since: datetime, now: datetime) -> Counter:
     ).all()
     for intent in intents:
         report["refunds"] += apply_refunds(intent, now=now)
+    report["refunds"] += _refund_cancelled_orders(since, now)
     report["lapsed"] = _lapse_orders_without_session(now)
     return report
+
+
+def _refund_cancelled_orders(since: datetime, now: datetime) -> int:
+    """Refund the card orders cancelled while Stripe could not be reached; how many."""
+    cancelled = db.session.scalars(
+        select(Order)
+        .join(CardPayment, CardPayment.order_id == Order.id)
+        .where(
+            Order.status == OrderStatus.CANCELLED,
+            CardPayment.late.is_(False),
+            CardPayment.received_at >= since,
+        )
+        .order_by(Order.id)
+    ).all()
+    refunded = 0
+    for order in cancelled:
+        payment = payment_of(order)
+        if payment is not None and payment.refundable_vnd > 0:
+            refunded += settle_cancelled_order(order, now=now)
+    return refunded
 
 
 def _lapse_orders_without_session(now: datetime) -> int:

@@ -18,7 +18,7 @@ from storefront.orders.models import Order
 from storefront.orders.status import InvalidTransition
 from storefront.payments import stripe_gateway as gateway
 from storefront.payments.card_fulfilment import record_refund
-from storefront.payments.card_records import payment_of
+from storefront.payments.card_records import checkout_of, payment_of
 from storefront.payments.models import CardRefund
 
 
@@ -103,3 +103,31 @@ def refund_order(
         db.session.commit()
     except (IntegrityError, InvalidTransition):
         db.session.rollback()  # recorded at this moment from Stripe's event
+
+
+def settle_cancelled_order(order: Order, *, now: datetime) -> bool:
+    """After a card order is cancelled: its open Checkout Session is closed, so it can no
+    longer be paid, and what it paid is refunded in full, once (the key is the order's).
+    Commits. False when Stripe could not be reached: `flask payments reconcile` refunds it
+    later (a payment that still arrives is refunded as late)."""
+    try:
+        checkout = checkout_of(order)
+        if checkout is not None and checkout.status == "open":
+            gateway.expire_session(checkout.session_id)
+        payment = payment_of(order)
+        if payment is None or payment.refundable_vnd <= 0:
+            return True
+        refund = gateway.create_refund(
+            payment.payment_intent_id,
+            amount=payment.refundable_vnd,
+            idempotency_key=f"ocop-cancelled-{order.number}",
+            metadata={"reason": "order cancelled"},
+        )
+    except gateway.StripeUnavailable:
+        return False
+    try:
+        record_refund(payment, refund, automatic=True, now=now)
+        db.session.commit()
+    except IntegrityError:
+        db.session.rollback()  # recorded at this moment from Stripe's event
+    return True

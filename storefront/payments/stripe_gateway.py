@@ -221,6 +221,12 @@ def session_of_payment(payment_intent_id: str) -> SessionState | None:
     return next((_session_state(session) for session in page.data), None)
 
 
+def expire_session(session_id: str) -> None:
+    """Close an open session so it can no longer be paid. Raises StripeUnavailable (also
+    when the session is no longer open)."""
+    _call(_client().v1.checkout.sessions.expire, session_id)
+
+
 def retrieve_charge(charge_id: str) -> ChargeState:
     """Raises StripeUnavailable."""
     charge = _call(_client().v1.charges.retrieve, charge_id)

@@ -30,7 +30,7 @@ from storefront.extensions import db
 from storefront.inventory.models import MovementKind, StockMovement
 from storefront.mail.models import OutboxMessage
 from storefront.orders.models import Order, OrderEvent, OrderStatus
-from storefront.orders.service import cancel_order
+from storefront.orders.service import lapse
 from storefront.payments.models import CardPayment, CardRefund, StripeEvent
 from tests.conftest import POSTGRES_URL, _postgres_reachable, need_service
 from tests.factories import UserFactory
@@ -257,7 +257,7 @@ def test_a_late_payments_event_delivered_five_times_at_once_is_refunded_once(app
     staff: list[User] = UserFactory.create_batch(2, role=Role.STAFF)
     db.session.commit()
     card = _card_order(app, fake, honey)
-    cancel_order(card.order, actor=None, reason="the buyer changed their mind", now=utcnow())
+    lapse([card.order], reason="its time ran out", now=utcnow())
     completed = _webhook(fake, _completed(fake, card))  # paid on a page left open
 
     answers = at_once([(app.test_client(), completed) for _ in range(5)])
@@ -326,3 +326,25 @@ def test_a_refund_made_by_staff_keeps_its_actor_when_stripes_event_is_applied_fi
     db.session.expire_all()
     [recorded] = db.session.scalars(select(CardRefund)).all()
     assert recorded.actor_id == member.id and recorded.reason == "Khách đổi ý"
+
+
+def test_cancel_pressed_twice_at_once_refunds_once_and_returns_the_stock_once(
+    app, db, fake
+) -> None:
+    honey = _honey()
+    card = _card_order(app, fake, honey)
+    assert deliver(app.test_client(), fake, _completed(fake, card)).status_code == 200
+    order = card.order
+    url = f"/orders/{order.number}/cancel?key={order.access_key}"
+
+    answers = at_once([(app.test_client(), lambda client: client.post(url)) for _ in range(2)])
+
+    assert [answer.status for answer in answers] == [302, 302]
+    assert len(_refunds_at_stripe(fake, card)) == 1
+    db.session.expire_all()
+    assert order.status is OrderStatus.CANCELLED
+    assert _moved(order)[-1] == (OrderStatus.PAID, OrderStatus.CANCELLED)
+    assert _count(CardRefund) == 1
+    assert _moves(order, MovementKind.RELEASE) == 1
+    assert honey.stock == ledger_sums()[honey.id] == STOCK
+    assert _mails(order.email, "card_refund") == 1
