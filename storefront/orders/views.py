@@ -4,13 +4,17 @@ and staff's list of bank transfers to confirm."""
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user, login_required
 from werkzeug.wrappers import Response
 
 from storefront.accounts.access import role_required, signed_in_user
 from storefront.accounts.models import Role
-from storefront.clock import utcnow
-from storefront.extensions import limiter
+from storefront.cart.current import current_cart
+from storefront.clock import today_in_vietnam, utcnow
+from storefront.extensions import db, limiter
+from storefront.money import format_vnd
+from storefront.orders.buy_again import buy_again
 from storefront.orders.forms import LookupForm
 from storefront.orders.lookup import (
     find_order,
@@ -90,6 +94,36 @@ def cancel(number: str) -> Response:
     else:
         flash(_("Order %(number)s is cancelled.", number=order.number), "success")
     return page
+
+
+@bp.post("/orders/<number>/buy-again")
+def buy_again_view(number: str) -> Response:
+    """The order's lines into the cart at today's prices; the cart page says what changed."""
+    order = _visible_order(number)
+    report = buy_again(order, current_cart(), today=today_in_vietnam())
+    db.session.commit()
+    if report.added:
+        flash(
+            ngettext(
+                "%(num)d line of order %(number)s is in your cart, at today's price.",
+                "%(num)d lines of order %(number)s are in your cart, at today's prices.",
+                report.added,
+                number=order.number,
+            ),
+            "success",
+        )
+    for name, then, now in report.repriced:
+        flash(
+            _(
+                "%(item)s now costs %(now)s (it was %(then)s).",
+                item=name,
+                now=format_vnd(now),
+                then=format_vnd(then),
+            )
+        )
+    for name, why in report.missing:
+        flash(_("%(item)s was not added: %(why)s", item=name, why=why), "error")
+    return redirect(url_for("cart.show"))
 
 
 @bp.get("/orders/<number>/story-card/<int:position>")

@@ -151,6 +151,7 @@ RULES: dict[str, tuple[str, str, dict[str, str]]] = {
     "orders.detail": ("GET", "/orders/{order}", OWNER_OR_STAFF),
     "orders.story_card": ("GET", "/orders/{order}/story-card/0", OWNER_OR_STAFF),
     "orders.cancel": ("POST", "/orders/{order}/cancel", OWNER_OR_STAFF),
+    "orders.buy_again_view": ("POST", "/orders/{order}/buy-again", OWNER_OR_STAFF),
     "orders.lookup": ("GET", "/orders/lookup", PUBLIC),
     "orders.account_orders": ("GET", "/account/orders", SIGNED_IN),
     "orders.staff_transfers": ("GET", "/staff/orders/transfers", STAFF),
