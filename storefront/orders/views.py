@@ -56,10 +56,10 @@ def detail(number: str) -> str:
     if order.payment_method is PaymentMethod.BANK_TRANSFER:
         transfer = transfer_for(order, BankAccount.from_config(current_app.config))
     viewer = _viewer()
+    staff_view = viewer is not None and viewer.role is Role.STAFF
     if order.payment_method is PaymentMethod.CARD:
         checkout, payments = checkout_of(order), payments_of(order)
-        if viewer is not None and viewer.role is Role.STAFF:
-            refund_form = RefundForm()
+        refund_form = RefundForm() if staff_view else None
     return render_template(
         "orders/detail.html",
         order=order,
@@ -68,7 +68,7 @@ def detail(number: str) -> str:
         payments=payments,
         refund_form=refund_form,
         may_cancel=order.status in BUYER_MAY_CANCEL,
-        staff_view=viewer is not None and viewer.role is Role.STAFF,
+        staff_view=staff_view,
         key=request.args.get("key"),
     )
 

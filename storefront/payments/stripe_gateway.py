@@ -7,7 +7,7 @@ STRIPE_TIMEOUT_SECONDS and STRIPE_NETWORK_RETRIES. A call that times out or lose
 connection is retried by the library with the same idempotency key.
 """
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TypeVar
@@ -191,21 +191,17 @@ def retrieve_session(session_id: str) -> SessionState:
     return _session_state(session)
 
 
-def recent_sessions(since: datetime) -> Iterator[SessionState]:
+def recent_sessions(since: datetime) -> list[SessionState]:
     """Every Checkout Session created since then, newest first. Raises StripeUnavailable."""
-    page = _call(
+    return _every(
         _client().v1.checkout.sessions.list,
-        params={
+        {
             "created": {"gte": int(since.replace(tzinfo=UTC).timestamp())},
             "limit": 100,
             "expand": ["data.payment_intent"],
         },
+        _session_state,
     )
-    try:
-        for session in page.auto_paging_iter():
-            yield _session_state(session)
-    except stripe.StripeError as error:
-        raise StripeUnavailable(error.user_message or str(error)) from error
 
 
 def session_of_payment(payment_intent_id: str) -> SessionState | None:
@@ -241,13 +237,18 @@ def retrieve_charge(charge_id: str) -> ChargeState:
 
 def refunds_of(payment_intent_id: str) -> list[RefundState]:
     """Every refund of the payment, as Stripe has them now. Raises StripeUnavailable."""
-    page = _call(
-        _client().v1.refunds.list, params={"payment_intent": payment_intent_id, "limit": 100}
+    return _every(
+        _client().v1.refunds.list,
+        {"payment_intent": payment_intent_id, "limit": 100},
+        _refund_state,
     )
-    try:
-        return [_refund_state(refund) for refund in page.auto_paging_iter()]
-    except stripe.StripeError as error:
-        raise StripeUnavailable(error.user_message or str(error)) from error
+
+
+def _every(
+    listing: Callable[..., stripe.ListObject], params: dict, state: Callable[..., T]
+) -> list[T]:
+    """Every object of a list, page after page, as plain states."""
+    return _call(lambda: [state(found) for found in listing(params=params).auto_paging_iter()])
 
 
 def _refund_state(refund: stripe.Refund) -> RefundState:
