@@ -25,6 +25,7 @@ from storefront.i18n import localized
 from storefront.inventory.reservations import Shortfall, reserve
 from storefront.mail.outbox import queue_mail
 from storefront.money import format_vnd
+from storefront.orders.fulfilment import split_into_fulfilments
 from storefront.orders.models import (
     LineKind,
     Order,
@@ -140,6 +141,7 @@ def place_order(
         raise refusal from short
     for position, line in enumerate(review.cart.lines):
         order.lines.append(_snapshot(line, position))
+    split_into_fulfilments(order)
     cart.clear()
     if details.payment is not PaymentMethod.CARD:  # a card order is confirmed once paid
         bank = (
@@ -214,6 +216,7 @@ def _new_order(
         placed_at=now,
         payment_due_at=due,
         lines=[],  # known empty: appending the lines then loads nothing
+        fulfilments=[],
     )
     db.session.add(order)
     db.session.flush()
@@ -249,6 +252,7 @@ def _snapshot(line: PricedLine, position: int) -> OrderLine:
         unit_price_vnd=line.unit_price_vnd,
         quantity=line.quantity,
         total_vnd=line.total_vnd,
+        components=[],  # known empty until filled below: reading them loads nothing
     )
     for field, chosen in (("packaging", line.packaging), ("wrap", line.wrap)):
         if chosen is not None:

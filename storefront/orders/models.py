@@ -1,17 +1,28 @@
 """Orders and their lines, with snapshots of names, prices, producers and combo components
-taken when the order was placed, and the events of each order's life."""
+taken when the order was placed; each order's fulfilments (one per producer); the events
+of each order's and fulfilment's life; staff's internal notes."""
 
 import enum
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, String, Text
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    String,
+    Text,
+    UniqueConstraint,
+    event,
+)
+from sqlalchemy.orm import Mapped, Mapper, mapped_column, relationship
 
 from storefront.accounts.models import User
 from storefront.clock import utcnow
 from storefront.columns import str_enum
 from storefront.extensions import db
 from storefront.producers.models import Located
+from storefront.text import fold
 
 
 class PaymentMethod(enum.StrEnum):
@@ -30,6 +41,14 @@ class OrderStatus(enum.StrEnum):
     COMPLETED = "completed"
     REFUNDED = "refunded"  # paid, then all of it given back
     CANCELLED = "cancelled"
+
+
+class FulfilmentStatus(enum.StrEnum):
+    PENDING = "pending"  # not yet packed
+    PACKED = "packed"
+    SHIPPED = "shipped"  # handed to a carrier, with a tracking number
+    DELIVERED = "delivered"
+    CANCELLED = "cancelled"  # the order was cancelled before it shipped
 
 
 class LineKind(enum.StrEnum):
@@ -75,6 +94,9 @@ class Order(Located, db.Model):
     payment_due_at: Mapped[datetime | None]
     paid_at: Mapped[datetime | None]
     cancelled_at: Mapped[datetime | None]
+    # The buyer's and recipient's names without diacritics, for staff search; kept by
+    # _fold_search.
+    search_folded: Mapped[str] = mapped_column(String(250), default="")
 
     user: Mapped[User | None] = relationship()
     lines: Mapped[list["OrderLine"]] = relationship(
@@ -83,10 +105,20 @@ class Order(Located, db.Model):
     events: Mapped[list["OrderEvent"]] = relationship(
         back_populates="order", order_by="OrderEvent.id", cascade="all, delete-orphan"
     )
+    fulfilments: Mapped[list["Fulfilment"]] = relationship(
+        back_populates="order", order_by="Fulfilment.id", cascade="all, delete-orphan"
+    )
 
     @property
     def item_count(self) -> int:
         return sum(line.quantity for line in self.lines)
+
+
+@event.listens_for(Order, "before_insert")
+@event.listens_for(Order, "before_update")
+def _fold_search(_mapper: Mapper, _connection: object, order: Order) -> None:
+    """Staff search finds "Nguyễn Thị Hoà" by typing "nguyen thi hoa"."""
+    order.search_folded = fold(f"{order.buyer_name} {order.recipient_name}")[:250]
 
 
 class OrderLine(db.Model):
@@ -127,8 +159,12 @@ class OrderLine(db.Model):
     unit_price_vnd: Mapped[int]
     quantity: Mapped[int]
     total_vnd: Mapped[int]
+    fulfilment_id: Mapped[int | None] = mapped_column(
+        ForeignKey("fulfilments.id", ondelete="CASCADE"), index=True
+    )
 
     order: Mapped[Order] = relationship(back_populates="lines")
+    fulfilment: Mapped["Fulfilment | None"] = relationship(back_populates="lines")
     components: Mapped[list["OrderLineComponent"]] = relationship(
         back_populates="line", order_by="OrderLineComponent.position", cascade="all, delete-orphan"
     )
@@ -171,3 +207,73 @@ class OrderEvent(db.Model):
 
     order: Mapped[Order] = relationship(back_populates="events")
     actor: Mapped[User | None] = relationship()
+
+
+class Fulfilment(db.Model):
+    """One producer's part of an order: the lines it packs and ships, and where they are."""
+
+    __tablename__ = "fulfilments"
+    __table_args__ = (
+        UniqueConstraint("order_id", "producer_id"),
+        Index("ix_fulfilments_producer_status", "producer_id", "status", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"), index=True)
+    producer_id: Mapped[int] = mapped_column(ForeignKey("producers.id"), index=True)
+    producer_name: Mapped[str] = mapped_column(String(200))
+    status: Mapped[FulfilmentStatus] = mapped_column(
+        str_enum(FulfilmentStatus), default=FulfilmentStatus.PENDING
+    )
+    subtotal_vnd: Mapped[int]  # its lines' totals
+    # What its courier collects in cash (0 unless cash on delivery): its lines, plus the
+    # shipping fee on the order's first fulfilment.
+    collect_vnd: Mapped[int] = mapped_column(default=0)
+    carrier: Mapped[str | None] = mapped_column(String(60))
+    tracking_number: Mapped[str | None] = mapped_column(String(60))
+    cash_collected_vnd: Mapped[int | None]
+    packed_at: Mapped[datetime | None]
+    shipped_at: Mapped[datetime | None]
+    delivered_at: Mapped[datetime | None]
+
+    order: Mapped[Order] = relationship(back_populates="fulfilments")
+    lines: Mapped[list[OrderLine]] = relationship(
+        back_populates="fulfilment", order_by="OrderLine.position"
+    )
+    events: Mapped[list["FulfilmentEvent"]] = relationship(
+        back_populates="fulfilment", order_by="FulfilmentEvent.id", cascade="all, delete-orphan"
+    )
+
+
+class FulfilmentEvent(db.Model):
+    """A change of a fulfilment's status: who, when, from what, to what, and a note (the
+    carrier and tracking number, the cash collected)."""
+
+    __tablename__ = "fulfilment_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    fulfilment_id: Mapped[int] = mapped_column(
+        ForeignKey("fulfilments.id", ondelete="CASCADE"), index=True
+    )
+    from_status: Mapped[FulfilmentStatus | None] = mapped_column(str_enum(FulfilmentStatus))
+    to_status: Mapped[FulfilmentStatus] = mapped_column(str_enum(FulfilmentStatus))
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    fulfilment: Mapped[Fulfilment] = relationship(back_populates="events")
+    actor: Mapped[User | None] = relationship()
+
+
+class OrderNote(db.Model):
+    """Staff's internal note on an order; never shown to the buyer or producers."""
+
+    __tablename__ = "order_notes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"), index=True)
+    author_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    author: Mapped[User] = relationship()

@@ -8,13 +8,19 @@ from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
 from flask_babel.speaklater import LazyString
-from sqlalchemy import update
+from sqlalchemy import exists, select, update
 
 from storefront.accounts.models import User
 from storefront.coded_errors import CodedError
 from storefront.extensions import db
 from storefront.inventory.reservations import release
-from storefront.orders.models import Order, OrderEvent, OrderStatus
+from storefront.orders.models import (
+    Fulfilment,
+    FulfilmentStatus,
+    Order,
+    OrderEvent,
+    OrderStatus,
+)
 
 ALLOWED: dict[OrderStatus, frozenset[OrderStatus]] = {
     OrderStatus.AWAITING_PAYMENT: frozenset({OrderStatus.PAID, OrderStatus.CANCELLED}),
@@ -67,11 +73,12 @@ class InvalidTransition(CodedError):
 def change_status(
     order: Order, to: OrderStatus, *, actor: User | None, reason: str, now: datetime
 ) -> None:
-    """Move the order to `to` and record the event; cancelling returns its stock.
+    """Move the order to `to` and record the event; cancelling returns its stock and
+    cancels its fulfilments, and is refused once any of them has shipped.
 
     The move is one conditional UPDATE on the status read, so of two requests making a
     move at once only one succeeds, and stock is returned once. Flushes, never commits.
-    Raises InvalidTransition.
+    Raises InvalidTransition (the caller rolls back).
     """
     current = order.status
     if to not in ALLOWED[current]:
@@ -87,6 +94,8 @@ def change_status(
     ).rowcount
     if moved != 1:
         raise InvalidTransition()
+    if to is OrderStatus.CANCELLED and _cancel_fulfilments(order.id) is False:
+        raise InvalidTransition()
     db.session.add(
         OrderEvent(
             order_id=order.id,
@@ -101,3 +110,25 @@ def change_status(
         release(order.id)
     db.session.flush()
     db.session.refresh(order)
+
+
+def _cancel_fulfilments(order_id: int) -> bool:
+    """Cancel the order's fulfilments; False when a part has already shipped. Run after the
+    order's row is updated (so locked), a producer shipping at that moment waits for it."""
+    shipped = db.session.scalar(
+        select(
+            exists().where(
+                Fulfilment.order_id == order_id,
+                Fulfilment.status.in_((FulfilmentStatus.SHIPPED, FulfilmentStatus.DELIVERED)),
+            )
+        )
+    )
+    if shipped:
+        return False
+    db.session.execute(
+        update(Fulfilment)
+        .where(Fulfilment.order_id == order_id)
+        .values(status=FulfilmentStatus.CANCELLED)
+        .execution_options(synchronize_session=False)
+    )
+    return True

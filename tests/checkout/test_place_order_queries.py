@@ -6,6 +6,7 @@ Measured on SQLite, which sends each INSERT on its own (PostgreSQL batches the i
 order lines and of their components, so it needs fewer):
 
     queries <= 7 + 1 (if the cart holds products) + 3 (if it holds combos)
+                 + 1 per producer fulfilling lines (its fulfilment)
                  + per line: 2 × products it takes from stock + 1 + its combo components
 
 - 7: the shipping zone and its rates (2), insert the order (1) and give it its number (1),
@@ -14,9 +15,9 @@ order lines and of their components, so it needs fewer):
 - per product taken from stock: the conditional UPDATE ... RETURNING and its ledger row;
 - per line: its snapshot, and one per combo component snapshot.
 
-A product line costs 3 and a combo of 2 products 7. 1 product line: 11; 5 product lines: 23
-(PostgreSQL 11 and 19); 1 combo: 17, 5 combos: 45 (PostgreSQL 16 and 32); the bench's cart
-of 3 products and 2 combos: 34. POST /checkout/place adds 1 (reading the order's number
+A product line costs 3 and a combo of 2 products 7. With one producer: 1 product line: 12;
+5 product lines: 24; 1 combo: 18, 5 combos: 46; the bench's cart of 3 products and 2
+combos: 35. POST /checkout/place adds 1 (reading the order's number
 again after the commit, for the redirect).
 """
 
@@ -39,15 +40,18 @@ PRICING_PRODUCTS = 1
 PRICING_COMBOS = 3
 PER_PRODUCT_TAKEN = 2  # UPDATE ... RETURNING, and the ledger row
 PER_LINE = 1  # the line's snapshot
+PER_PRODUCER = 1  # its fulfilment
 PER_COMPONENT = 1  # each combo component's snapshot
 PRODUCT_LINE = PER_PRODUCT_TAKEN + PER_LINE
 COMBO_OF_TWO_LINE = 2 * PER_PRODUCT_TAKEN + PER_LINE + 2 * PER_COMPONENT
 
 
 def _ceiling(*, product_lines: int, combo_lines: int) -> int:
-    """The most queries placing a cart of these lines (combos of 2 products) may take."""
+    """The most queries placing a cart of these lines (combos of 2 products, all of one
+    producer) may take."""
     return (
         FIXED
+        + PER_PRODUCER
         + (PRICING_PRODUCTS if product_lines else 0)
         + (PRICING_COMBOS if combo_lines else 0)
         + product_lines * PRODUCT_LINE

@@ -174,7 +174,11 @@ class Shopping(RuleBasedStateMachine):
     @rule(order_id=orders)
     def cancel(self, order_id: int) -> None:
         order = db.session.get(Order, order_id)
-        cancellable = self.status[order_id] in (OrderStatus.AWAITING_PAYMENT, OrderStatus.CONFIRMED)
+        cancellable = self.status[order_id] in (
+            OrderStatus.AWAITING_PAYMENT,
+            OrderStatus.CONFIRMED,
+            OrderStatus.PAID,
+        )
         try:
             cancel_order(order, actor=None, reason="changed my mind", now=now())
         except InvalidTransition:
