@@ -11,7 +11,6 @@ from alembic import op
 
 from storefront.text import fold
 
-
 # revision identifiers, used by Alembic.
 revision = "9ea118d4a6ab"
 down_revision = "3823fb9af4b5"
@@ -153,9 +152,51 @@ def upgrade():
         )
 
     with op.batch_alter_table("orders", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("search_folded", sa.String(length=250), nullable=False))
+        batch_op.add_column(
+            sa.Column("search_folded", sa.String(length=250), nullable=False, server_default="")
+        )
 
     # ### end Alembic commands ###
+    _fulfil_existing_orders()
+
+
+def _fulfil_existing_orders():
+    """Orders placed before fulfilments existed get one per producer (cancelled with a
+    cancelled order) and what their couriers collect, and their folded names for search."""
+    bind = op.get_bind()
+    bind.execute(
+        sa.text(
+            "INSERT INTO fulfilments (order_id, producer_id, producer_name, status, subtotal_vnd,"
+            " collect_vnd)"
+            " SELECT l.order_id, l.producer_id, MIN(l.producer_name),"
+            " CASE WHEN MIN(o.status) = 'cancelled' THEN 'cancelled' ELSE 'pending' END,"
+            " SUM(l.total_vnd),"
+            " CASE WHEN MIN(o.payment_method) = 'cod' THEN SUM(l.total_vnd) ELSE 0 END"
+            " FROM order_lines l JOIN orders o ON o.id = l.order_id"
+            " GROUP BY l.order_id, l.producer_id"
+        )
+    )
+    bind.execute(
+        sa.text(
+            "UPDATE order_lines SET fulfilment_id = (SELECT f.id FROM fulfilments f"
+            " WHERE f.order_id = order_lines.order_id"
+            " AND f.producer_id = order_lines.producer_id)"
+        )
+    )
+    bind.execute(
+        sa.text(
+            "UPDATE fulfilments SET collect_vnd = collect_vnd + (SELECT o.shipping_vnd"
+            " FROM orders o WHERE o.id = fulfilments.order_id)"
+            " WHERE collect_vnd > 0 AND id = (SELECT MIN(f.id) FROM fulfilments f"
+            " WHERE f.order_id = fulfilments.order_id)"
+        )
+    )
+    names = bind.execute(sa.text("SELECT id, buyer_name, recipient_name FROM orders")).all()
+    for order_id, buyer, recipient in names:
+        bind.execute(
+            sa.text("UPDATE orders SET search_folded = :folded WHERE id = :id"),
+            {"folded": fold(f"{buyer} {recipient}")[:250], "id": order_id},
+        )
 
 
 def downgrade():
