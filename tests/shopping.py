@@ -34,7 +34,7 @@ from storefront.orders.models import (
     OrderStatus,
     PaymentMethod,
 )
-from tests.factories import CAN_THO, VI_THANH_WARD, ComboFactory, ProductFactory
+from tests.factories import CAN_THO, VI_THANH_WARD, ComboFactory, ProducerFactory, ProductFactory
 
 
 def stocked_product(stock: int, **fields: object) -> Product:
@@ -316,3 +316,15 @@ def shop_app(url: str, tmp_path: Path, **settings: object) -> Iterator[Flask]:
         db.session.remove()
         db.drop_all()
         db.engine.dispose()
+
+
+def two_producer_order(payment: PaymentMethod = PaymentMethod.COD) -> Order:
+    """A guest's order of 2 bags of rice from one producer and a combo of honey and tea from
+    another: two fulfilments. The shipping table must be installed."""
+    rice = stocked_product(20, name="Gạo Vị Thủy", price_vnd=100_000)
+    honey_maker = ProducerFactory(name="HTX Mật ong U Minh")
+    honey = stocked_product(20, producer=honey_maker, price_vnd=150_000)
+    tea = stocked_product(20, producer=honey_maker, price_vnd=50_000)
+    combo = combo_of((honey, 1), (tea, 2))
+    db.session.commit()
+    return buy({product_key(rice): 2, combo_key(combo): 1}, payment)

@@ -146,14 +146,15 @@ def _advance(
     moves once every part has shipped.
     """
     current = part.status
-    if PRODUCER_MOVES.get(current) is not to:
-        raise FulfilmentError(FulfilmentErrorCode.INVALID_TRANSITION)
     order_status = db.session.scalar(
         select(Order.status).where(Order.id == part.order_id).with_for_update()
     )
     if order_status not in READY:
         db.session.rollback()
         raise FulfilmentError(FulfilmentErrorCode.NOT_READY)
+    if PRODUCER_MOVES.get(current) is not to:
+        db.session.rollback()
+        raise FulfilmentError(FulfilmentErrorCode.INVALID_TRANSITION)
     moved = db.session.execute(
         update(Fulfilment)
         .where(Fulfilment.id == part.id, Fulfilment.status == current)
