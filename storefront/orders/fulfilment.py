@@ -22,6 +22,7 @@ from storefront.orders.models import (
     OrderStatus,
     PaymentMethod,
 )
+from storefront.orders.notifications import order_delivered, order_shipped
 from storefront.orders.status import change_status
 
 Status = FulfilmentStatus
@@ -177,6 +178,8 @@ def _advance(
     db.session.flush()
     db.session.refresh(part)
     _follow(part.order, actor=actor, now=now)
+    if to is Status.SHIPPED:
+        order_shipped(part)
     db.session.commit()
 
 
@@ -211,6 +214,8 @@ def _follow(order: Order, *, actor: User, now: datetime) -> None:
     for before, to, reached, reason in steps:
         if order.status in before and reached:
             change_status(order, to, actor=actor, reason=reason, now=now)
+            if to is OrderStatus.DELIVERED:
+                order_delivered(order)
     if (
         order.status is OrderStatus.DELIVERED
         and order.payment_method is PaymentMethod.COD

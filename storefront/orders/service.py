@@ -9,6 +9,12 @@ from sqlalchemy import select
 from storefront.accounts.models import User
 from storefront.extensions import db
 from storefront.orders.models import Order, OrderStatus, PaymentMethod
+from storefront.orders.notifications import (
+    CancelCause,
+    order_cancelled,
+    order_confirmed,
+    unpaid_cause,
+)
 from storefront.orders.status import InvalidTransition, change_status
 from storefront.payments.refunds import settle_cancelled_order
 
@@ -19,15 +25,25 @@ def mark_transfer_received(order: Order, *, actor: User, now: datetime) -> None:
     if order.payment_method is not PaymentMethod.BANK_TRANSFER:
         raise InvalidTransition()
     change_status(order, OrderStatus.PAID, actor=actor, reason="bank transfer received", now=now)
+    order_confirmed(order)
     db.session.commit()
 
 
-def cancel_order(order: Order, *, actor: User | None, reason: str, now: datetime) -> bool:
-    """Cancel the order and return its stock, once; a card order's Stripe session is
-    closed and its payment refunded. False when Stripe could not be reached for that (the
-    order is cancelled all the same; reconcile refunds it later). Raises
-    InvalidTransition, also to the second of two requests cancelling at once."""
+def cancel_order(
+    order: Order,
+    *,
+    actor: User | None,
+    reason: str,
+    now: datetime,
+    cause: CancelCause = CancelCause.BUYER,
+) -> bool:
+    """Cancel the order and return its stock, once, and mail the buyer why (`cause`; for
+    staff, `reason` is what they typed); a card order's Stripe session is closed and its
+    payment refunded. False when Stripe could not be reached for that (the order is
+    cancelled all the same; reconcile refunds it later). Raises InvalidTransition, also to
+    the second of two requests cancelling at once."""
     change_status(order, OrderStatus.CANCELLED, actor=actor, reason=reason, now=now)
+    order_cancelled(order, reason=cause, staff_note=reason)
     db.session.commit()
     if order.payment_method is PaymentMethod.CARD:
         return settle_cancelled_order(order, now=now)
@@ -54,9 +70,9 @@ def release_expired(*, now: datetime) -> list[str]:
 
 
 def lapse(orders: Iterable[Order], *, reason: str, now: datetime) -> list[str]:
-    """Cancel each order, unpaid at its deadline, and return its stock, each in a
-    transaction of its own; the numbers of those this call cancelled. An order another
-    process moved meanwhile is skipped (its conditional status change fails)."""
+    """Cancel each order, unpaid at its deadline, return its stock and mail the buyer,
+    each in a transaction of its own; the numbers of those this call cancelled. An order
+    another process moved meanwhile is skipped (its conditional status change fails)."""
     cancelled = []
     for order in orders:
         try:
@@ -64,6 +80,7 @@ def lapse(orders: Iterable[Order], *, reason: str, now: datetime) -> list[str]:
         except InvalidTransition:
             db.session.rollback()
             continue
+        order_cancelled(order, reason=unpaid_cause(order))
         db.session.commit()
         cancelled.append(order.number)
     return cancelled

@@ -5,8 +5,8 @@ Checkout Session's state to the order's.
 Each call re-reads nothing itself: it is given Stripe's current state and moves the order
 only forwards. Paid, the order is marked paid once (a conditional status change), the
 payment recorded and the confirmation mailed in the same transaction; expired or failed,
-the unpaid order is cancelled and its stock returned once; money that arrives for an order
-no longer waiting for it is refunded, once, and staff are told.
+the unpaid order is cancelled, its stock returned and its buyer mailed once; money that
+arrives for an order no longer waiting for it is refunded, once, and staff are told.
 """
 
 import enum
@@ -19,6 +19,7 @@ from storefront.accounts.models import Role, User
 from storefront.extensions import db
 from storefront.mail.outbox import queue_mail
 from storefront.orders.models import Order, OrderStatus, PaymentMethod
+from storefront.orders.notifications import CancelCause, order_cancelled
 from storefront.orders.status import REFUNDABLE, InvalidTransition, change_status
 from storefront.payments import stripe_gateway as gateway
 from storefront.payments.card_checkout import adopt_session
@@ -61,6 +62,7 @@ def _apply(state: gateway.SessionState, now: datetime) -> Outcome:
         if order.status is OrderStatus.AWAITING_PAYMENT and _owns(order, state):
             reason = "card payment failed" if state.payment_failed else "card payment not made"
             change_status(order, OrderStatus.CANCELLED, actor=None, reason=reason, now=now)
+            order_cancelled(order, reason=CancelCause.CARD_NOT_PAID)
             outcome = Outcome.CANCELLED
     db.session.commit()
     return outcome

@@ -52,7 +52,7 @@ def test_cancelling_a_paid_card_order_refunds_it_once(client, fake_stripe) -> No
     db.session.expire_all()
     assert card.order.status is OrderStatus.CANCELLED
     assert honey.stock == 5 and ledger_sums()[honey.id] == 5
-    assert mails_to(card.order.email) == 2  # the confirmation, then the refund
+    assert mails_to(card.order.email) == 3  # the confirmation, the cancellation, the refund
 
 
 def test_cancelling_an_unpaid_card_order_closes_its_stripe_page(client, fake_stripe) -> None:

@@ -123,7 +123,8 @@ def test_an_expired_session_delivered_five_times_returns_the_stock_once(
     assert after.rows["stock_movements"] == before.rows["stock_movements"] + 1
     assert after.ledger[product.id] == after.stock[product.id] == 4
     assert _count(StripeEvent) == 1 and _count(CardPayment) == 0
-    assert after.rows["mail_outbox"] == before.rows["mail_outbox"]
+    assert after.rows["mail_outbox"] == before.rows["mail_outbox"] + 1  # "cancelled", once
+    assert mails("order_cancelled", to=card.order.email) == 1
 
 
 def test_a_settled_bank_debit_delivered_five_times_is_applied_once(
