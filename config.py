@@ -52,6 +52,11 @@ class Config:
     # offered up to this total (None: no limit).
     FREE_SHIPPING_ABOVE_VND: int | None = int(os.environ.get("FREE_SHIPPING_ABOVE_VND", "1000000"))
     COD_LIMIT_VND: int | None = int(os.environ.get("COD_LIMIT_VND", "5000000"))
+    # The operator as the seller on invoices.
+    SELLER_NAME = os.environ.get("SELLER_NAME", "Công ty TNHH Chợ OCOP")
+    SELLER_TAX_CODE = os.environ.get("SELLER_TAX_CODE", "")
+    SELLER_ADDRESS = os.environ.get("SELLER_ADDRESS", "Phường Vị Thanh, Thành phố Cần Thơ")
+    SELLER_PHONE = os.environ.get("SELLER_PHONE", "")
     # Bank transfer: the operator's account (VietQR needs the bank's BIN), and how long an
     # unpaid order keeps its stock before `flask orders release-expired` cancels it.
     BANK_NAME = os.environ.get("BANK_NAME", "Vietcombank")

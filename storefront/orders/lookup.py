@@ -3,23 +3,29 @@
 
 import hmac
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from storefront.accounts.models import Role, User
 from storefront.extensions import db
-from storefront.orders.models import Order, OrderEvent, OrderLine
+from storefront.orders.models import Fulfilment, FulfilmentEvent, Order, OrderEvent, OrderLine
+from storefront.pagination import Page, last_page
 
 
 def find_order(number: str) -> Order | None:
-    """The order numbered `number`, with its lines and their components, and its events
-    with who made them (five queries)."""
+    """The order numbered `number`, with its lines and their components, its events with
+    who made them, and its fulfilments with their lines and events (seven queries, however
+    much the order holds)."""
     return db.session.scalar(
         select(Order)
         .where(Order.number == number.strip().upper())
         .options(
             selectinload(Order.lines).selectinload(OrderLine.components),
-            selectinload(Order.events).selectinload(OrderEvent.actor),
+            selectinload(Order.events).joinedload(OrderEvent.actor),
+            selectinload(Order.fulfilments).options(
+                selectinload(Fulfilment.lines),
+                selectinload(Fulfilment.events).joinedload(FulfilmentEvent.actor),
+            ),
         )
     )
 
@@ -50,13 +56,16 @@ def _same(known: str, given: str) -> bool:
     return hmac.compare_digest(known.encode(), given.encode())
 
 
-def orders_of(user: User) -> list[Order]:
-    """A signed-in buyer's orders, newest first, with their lines (two queries)."""
-    return list(
-        db.session.scalars(
-            select(Order)
-            .where(Order.user_id == user.id)
-            .order_by(Order.placed_at.desc(), Order.id.desc())
-            .options(selectinload(Order.lines))
-        )
+def orders_of(user: User, *, page: int, per_page: int) -> Page[Order]:
+    """A page of a signed-in buyer's orders, newest first, with their lines (three
+    queries)."""
+    mine = select(Order).where(Order.user_id == user.id)
+    total = db.session.scalar(select(func.count()).select_from(mine.subquery())) or 0
+    page = max(1, min(page, last_page(total, per_page)))
+    orders = db.session.scalars(
+        mine.order_by(Order.placed_at.desc(), Order.id.desc())
+        .options(selectinload(Order.lines))
+        .limit(per_page)
+        .offset((page - 1) * per_page)
     )
+    return Page(list(orders), total, page, per_page)

@@ -74,7 +74,8 @@ def change_status(
     order: Order, to: OrderStatus, *, actor: User | None, reason: str, now: datetime
 ) -> None:
     """Move the order to `to` and record the event; cancelling returns its stock and
-    cancels its fulfilments, and is refused once any of them has shipped.
+    cancels its fulfilments, and is refused once any of them has shipped; a refund cancels
+    the parts not yet shipped.
 
     The move is one conditional UPDATE on the status read, so of two requests making a
     move at once only one succeeds, and stock is returned once. Flushes, never commits.
@@ -96,6 +97,8 @@ def change_status(
         raise InvalidTransition()
     if to is OrderStatus.CANCELLED and _cancel_fulfilments(order.id) is False:
         raise InvalidTransition()
+    if to is OrderStatus.REFUNDED:
+        _cancel_unsent_parts(order.id)
     db.session.add(
         OrderEvent(
             order_id=order.id,
@@ -125,10 +128,18 @@ def _cancel_fulfilments(order_id: int) -> bool:
     )
     if shipped:
         return False
+    _cancel_unsent_parts(order_id)
+    return True
+
+
+def _cancel_unsent_parts(order_id: int) -> None:
+    """Parts not yet handed to a carrier are not to be sent any more."""
     db.session.execute(
         update(Fulfilment)
-        .where(Fulfilment.order_id == order_id)
+        .where(
+            Fulfilment.order_id == order_id,
+            Fulfilment.status.in_((FulfilmentStatus.PENDING, FulfilmentStatus.PACKED)),
+        )
         .values(status=FulfilmentStatus.CANCELLED)
         .execution_options(synchronize_session=False)
     )
-    return True

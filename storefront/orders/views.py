@@ -15,7 +15,9 @@ from storefront.clock import today_in_vietnam, utcnow
 from storefront.extensions import db, limiter
 from storefront.money import format_vnd
 from storefront.orders.buy_again import buy_again
+from storefront.orders.documents import Seller
 from storefront.orders.forms import LookupForm
+from storefront.orders.history import history
 from storefront.orders.lookup import (
     find_order,
     order_by_number_and_email,
@@ -23,6 +25,7 @@ from storefront.orders.lookup import (
     visible_order,
 )
 from storefront.orders.models import Order, PaymentMethod
+from storefront.orders.notifications import CancelCause
 from storefront.orders.service import cancel_order, mark_transfer_received
 from storefront.orders.status import BUYER_MAY_CANCEL, InvalidTransition
 from storefront.orders.story_cards import order_card
@@ -63,11 +66,12 @@ def detail(number: str) -> str:
     return render_template(
         "orders/detail.html",
         order=order,
+        entries=history(order),
         transfer=transfer,
         checkout=checkout,
         payments=payments,
         refund_form=refund_form,
-        may_cancel=order.status in BUYER_MAY_CANCEL,
+        may_cancel=order.status in BUYER_MAY_CANCEL and not staff_view,
         staff_view=staff_view,
         key=request.args.get("key"),
     )
@@ -75,16 +79,25 @@ def detail(number: str) -> str:
 
 @bp.post("/orders/<number>/cancel")
 def cancel(number: str) -> Response:
-    """The buyer (or staff) cancels the order until the producers start preparing it; its
-    stock returns and a card payment is refunded."""
+    """The buyer (or a holder of its key) cancels the order until the producers start
+    preparing it; its stock returns and a card payment is refunded. Staff cancel from the
+    back-office page, where they give the buyer a reason."""
     order = _visible_order(number)
     page = redirect(url_for(".detail", number=order.number, key=request.args.get("key")))
+    viewer = _viewer()
+    if viewer is not None and viewer.role is Role.STAFF:
+        flash(_("Staff cancel an order from its back-office page, giving a reason."), "error")
+        return redirect(url_for(".staff_order", number=order.number))
     if order.status not in BUYER_MAY_CANCEL:
         flash(_("This order can no longer be cancelled: the producers are preparing it."), "error")
         return page
     try:
         settled = cancel_order(
-            order, actor=_viewer(), reason="cancelled by the buyer", now=utcnow()
+            order,
+            actor=viewer,
+            reason="cancelled by the buyer",
+            cause=CancelCause.BUYER,
+            now=utcnow(),
         )
     except InvalidTransition as error:
         flash(error.message(), "error")
@@ -126,6 +139,18 @@ def buy_again_view(number: str) -> Response:
     return redirect(url_for("cart.show"))
 
 
+@bp.get("/orders/<number>/invoice")
+def invoice(number: str) -> str:
+    """The order's sales invoice, printable, for its buyer, a key holder and staff."""
+    order = _visible_order(number)
+    return render_template(
+        "orders/invoice.html",
+        order=order,
+        seller=Seller.from_config(current_app.config),
+        key=request.args.get("key"),
+    )
+
+
 @bp.get("/orders/<number>/story-card/<int:position>")
 def story_card(number: str, position: int) -> str:
     order = _visible_order(number)
@@ -160,7 +185,8 @@ def lookup() -> Response | str:
 @bp.get("/account/orders")
 @login_required
 def account_orders() -> str:
-    return render_template("orders/account_orders.html", orders=orders_of(signed_in_user()))
+    page = orders_of(signed_in_user(), page=request.args.get("page", 1, type=int), per_page=20)
+    return render_template("orders/account_orders.html", page=page)
 
 
 @bp.get("/staff/orders/transfers")
@@ -181,4 +207,14 @@ def staff_transfer_received(number: str) -> Response:
         flash(error.message(), "error")
     else:
         flash(_("Order %(number)s is paid.", number=order.number))
+    if request.args.get("back") == "order":
+        return redirect(url_for(".staff_order", number=order.number))
     return redirect(url_for(".staff_transfers"))
+
+
+# The producer portal's and staff's pages of orders register on this same blueprint.
+from storefront.orders import (  # noqa: E402, F401
+    portal_views,
+    staff_list_views,
+    staff_views,
+)

@@ -132,7 +132,7 @@ def staff_refund(number: str) -> Response:
         for errors in form.errors.values():
             for message in errors:
                 flash(message, "error")
-        return _order_page(order)
+        return redirect(url_for("orders.staff_order", number=order.number))
     try:
         refund_order(
             order,
@@ -146,4 +146,4 @@ def staff_refund(number: str) -> Response:
         flash(error.message(), "error")
     else:
         flash(_("Refund made. The buyer is told by e-mail."), "success")
-    return _order_page(order)
+    return redirect(url_for("orders.staff_order", number=order.number))

@@ -14,7 +14,7 @@ from storefront.orders.models import (
     PaymentMethod,
 )
 from storefront.orders.service import cancel_order, mark_transfer_received
-from storefront.orders.status import InvalidTransition
+from storefront.orders.status import InvalidTransition, change_status
 from tests.factories import UserFactory
 from tests.shopping import now, two_producer_order
 
@@ -177,3 +177,19 @@ def test_cancelling_cancels_the_fulfilments_and_is_refused_once_a_part_has_shipp
     with pytest.raises(FulfilmentError) as error:
         pack(early.fulfilments[0], actor=packer, now=now())
     assert error.value.code is FulfilmentErrorCode.NOT_READY
+
+
+def test_a_refund_stops_the_parts_not_yet_shipped(people) -> None:
+    packer, staff = people
+    order = two_producer_order(PaymentMethod.BANK_TRANSFER)
+    mark_transfer_received(order, actor=staff, now=now())
+    sent, unsent = order.fulfilments
+    pack(sent, actor=packer, now=now())
+    ship(sent, actor=packer, carrier="GHN", tracking_number="1", now=now())
+    pack(unsent, actor=packer, now=now())
+
+    change_status(order, OrderStatus.REFUNDED, actor=staff, reason="returned", now=now())
+    db.session.commit()
+
+    db.session.expire_all()
+    assert [part.status for part in order.fulfilments] == [Status.SHIPPED, Status.CANCELLED]

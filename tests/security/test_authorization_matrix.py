@@ -16,6 +16,7 @@ from flask.testing import FlaskClient
 from storefront.accounts.models import Role, User
 from storefront.catalog.models import OcopCertificate, Product, Verification
 from storefront.combos.models import Combo, Heritage, PackagingItem
+from storefront.orders.models import Fulfilment
 from tests.factories import (
     USER_PASSWORD,
     CertificateFactory,
@@ -154,8 +155,24 @@ RULES: dict[str, tuple[str, str, dict[str, str]]] = {
     "orders.buy_again_view": ("POST", "/orders/{order}/buy-again", OWNER_OR_STAFF),
     "orders.lookup": ("GET", "/orders/lookup", PUBLIC),
     "orders.account_orders": ("GET", "/account/orders", SIGNED_IN),
+    "orders.invoice": ("GET", "/orders/{order}/invoice", OWNER_OR_STAFF),
+    "orders.staff_order": ("GET", "/staff/orders/{order}", STAFF),
+    "orders.staff_move": ("POST", "/staff/orders/{order}/move", STAFF),
+    "orders.staff_note": ("POST", "/staff/orders/{order}/notes", STAFF),
+    "orders.staff_packing_slip": ("GET", "/staff/orders/{order}/packing-slip", STAFF),
+    "orders.staff_orders": ("GET", "/staff/orders", STAFF),
+    "orders.staff_orders_csv": ("GET", "/staff/orders.csv", STAFF),
     "orders.staff_transfers": ("GET", "/staff/orders/transfers", STAFF),
     "orders.staff_transfer_received": ("POST", "/staff/orders/{order}/transfer-received", STAFF),
+    # The producer's parts of orders: {fulfilment} is P1's part of {order}.
+    "orders.portal_orders": ("GET", "/producer/orders", PORTAL),
+    "orders.portal_orders_csv": ("GET", "/producer/orders.csv", PORTAL),
+    "orders.portal_summary": ("GET", "/producer/orders/summary", PORTAL),
+    "orders.portal_fulfilment": ("GET", "/producer/orders/{fulfilment}", P1_ONLY),
+    "orders.portal_packing_slip": ("GET", "/producer/orders/{fulfilment}/packing-slip", P1_ONLY),
+    "orders.portal_pack": ("POST", "/producer/orders/{fulfilment}/pack", P1_ONLY),
+    "orders.portal_ship": ("POST", "/producer/orders/{fulfilment}/ship", P1_ONLY),
+    "orders.portal_deliver": ("POST", "/producer/orders/{fulfilment}/deliver", P1_ONLY),
     # Card payment: the order's own pages; without its session (the order is paid on
     # delivery) the return page shows nothing; the webhook is Stripe's, off without keys.
     "payments.pay": ("POST", "/orders/{order}/pay-by-card", OWNER_OR_STAFF),
@@ -238,6 +255,7 @@ def world(app: Flask, db) -> World:
             "heritage": heritage.id,
             "heritage_slug": heritage.slug,
             "order": order.number,
+            "fulfilment": order.fulfilments[0].id,  # P1's: it owns the combo
         },
         users=users,
     )
@@ -278,6 +296,7 @@ def _p1_state(db) -> tuple:
         [(c.name, c.status, c.hidden_reason, [p.consent for p in c.components]) for c in combos],
         [(i.name, i.price_vnd, i.stock) for i in db.session.scalars(db.select(PackagingItem))],
         [(h.name, h.story) for h in db.session.scalars(db.select(Heritage))],
+        [(f.id, f.status, f.tracking_number) for f in db.session.scalars(db.select(Fulfilment))],
     )
 
 
@@ -291,7 +310,10 @@ def test_each_visitor_gets_exactly_what_the_rules_allow(app, db, world, visitor)
         url = template.format(**world.ids)
         db.session.expire_all()
         before = _p1_state(db) if outcomes[visitor] != OK else None
-        response = client.open(url, method=method, data={"reason": "x", "quantity": "1"})
+        # Buffered: a streamed CSV is read (and closed) inside the request's own context.
+        response = client.open(
+            url, method=method, data={"reason": "x", "quantity": "1"}, buffered=True
+        )
         got = _outcome(response)
         if got != outcomes[visitor]:
             wrong.append(f"{method} {url}: expected {outcomes[visitor]}, got {got}")
