@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.e2e.checkout import check_out
 from tests.e2e.conftest import DemoFacts, LiveServer, save_full_page
 from tests.fake_stripe import FakeStripe
 
@@ -20,18 +21,7 @@ CARD = "Card (Visa, Mastercard, JCB)"
 
 def _check_out_by_card(page: Page, *, email: str) -> str:
     """From the cart to Stripe's page; returns the Checkout Session's id from its address."""
-    page.goto("/cart")
-    page.get_by_role("link", name="Check out").click()
-    page.get_by_label("Your name").fill("Lê Thị Cúc")
-    page.get_by_label("E-mail address").fill(email)
-    page.get_by_label("Phone", exact=True).fill("0912 345 678")
-    page.get_by_label("Province or city").select_option(label="Thành phố Cần Thơ")
-    expect(page.locator("#ward option")).not_to_have_count(1)  # the wards arrived
-    page.get_by_label("Ward or commune").select_option(label="Phường Ninh Kiều")
-    page.get_by_label("House number and street").fill("12 Đường 30/4")
-    page.get_by_label(CARD).check()
-    page.get_by_role("button", name="Continue to review").click()
-    expect(page.get_by_role("heading", name="Review your order")).to_be_visible()
+    check_out(page, email=email, payment=CARD)
     expect(page.get_by_text(CARD)).to_be_visible()
 
     page.get_by_role("button", name=re.compile("^Place order")).click()

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from tests.e2e.checkout import check_out
 from tests.e2e.conftest import LiveServer, save_full_page
 
 pytestmark = pytest.mark.e2e
@@ -83,17 +84,7 @@ def _buy_from_both(page: Page, sellers: list[Seller]) -> str:
         page.goto(f"/catalog/products/{seller.slug}?lang=en")
         page.get_by_role("button", name="Add to cart").click()
         expect(page.locator("#add-to-cart-status")).to_contain_text("Added to your cart.")
-    page.goto("/cart")
-    page.get_by_role("link", name="Check out").click()
-    page.get_by_label("Your name").fill("Lê Thị Cúc")
-    page.get_by_label("E-mail address").fill("cuc@example.vn")
-    page.get_by_label("Phone", exact=True).fill("0912 345 678")
-    page.get_by_label("Province or city").select_option(label="Thành phố Cần Thơ")
-    expect(page.locator("#ward option")).not_to_have_count(1)
-    page.get_by_label("Ward or commune").select_option(label="Phường Ninh Kiều")
-    page.get_by_label("House number and street").fill("8 Hai Bà Trưng")
-    page.get_by_label("Cash on delivery").check()
-    page.get_by_role("button", name="Continue to review").click()
+    check_out(page, email="cuc@example.vn", payment="Cash on delivery")
     page.get_by_role("button", name=re.compile("Place order")).click()
     heading = page.get_by_role("heading", level=1)
     expect(heading).to_have_text(re.compile(r"Order OCOP-\d{2}-\d{6}"))
