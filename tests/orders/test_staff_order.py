@@ -222,3 +222,11 @@ def test_staff_are_sent_to_the_back_office_to_cancel(client, staff, order) -> No
     assert response.location.endswith(f"/staff/orders/{order.number}")
     db.session.expire_all()
     assert order.status is OrderStatus.CONFIRMED
+
+
+def test_the_slip_says_the_first_parcel_collects_the_shipping_fee_too(client, staff, order) -> None:
+    slips = client.get(f"/staff/orders/{order.number}/packing-slip").text
+
+    assert slips.count("This includes the order's shipping fee") == 1
+    fee = slips.split("shipping fee of ", 1)[1].split(".</span>", 1)[0]
+    assert int("".join(c for c in fee if c.isdigit())) == order.shipping_vnd
