@@ -74,6 +74,7 @@ def register_blueprints(app: Flask) -> None:
     from storefront.orders.views import bp as orders_bp
     from storefront.payments.views import bp as payments_bp
     from storefront.producers.views import bp as producers_bp
+    from storefront.wholesale.views import bp as wholesale_bp
 
     app.register_blueprint(catalog_bp)
     app.register_blueprint(producers_bp)
@@ -85,6 +86,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(checkout_bp)
     app.register_blueprint(orders_bp)
     app.register_blueprint(payments_bp)
+    app.register_blueprint(wholesale_bp)
     csrf.exempt(api_bp)
 
     @app.get("/healthz")

@@ -17,6 +17,7 @@ from storefront.accounts.models import Role, User
 from storefront.catalog.models import OcopCertificate, Product, Verification
 from storefront.combos.models import Combo, Heritage, PackagingItem
 from storefront.orders.models import Fulfilment
+from storefront.wholesale.models import Shop, ShopKind
 from tests.factories import (
     USER_PASSWORD,
     CertificateFactory,
@@ -46,6 +47,8 @@ PORTAL = {
 P1_ONLY = {**PORTAL, "producer_p2": MISSING}
 STAFF = {**dict.fromkeys(VISITORS, FORBIDDEN), "anonymous": SIGN_IN, "staff": OK}
 APPLY = {**SIGNED_IN, "shop": FORBIDDEN, "staff": FORBIDDEN}
+# A shop account: shoppers (and shop-role users) apply; producer members and staff may not.
+SHOP_APPLY = {**SIGNED_IN, "producer_p1": FORBIDDEN, "producer_p2": FORBIDDEN, "staff": FORBIDDEN}
 # An order: its buyer (the shopper) and staff see it; to anyone else it does not exist.
 OWNER_OR_STAFF = {**dict.fromkeys(VISITORS, MISSING), "shopper": OK, "staff": OK}
 NOBODY = dict.fromkeys(VISITORS, MISSING)
@@ -179,6 +182,12 @@ RULES: dict[str, tuple[str, str, dict[str, str]]] = {
     "payments.card_return": ("GET", "/orders/{order}/card-return?session_id=cs_x", NOBODY),
     "payments.stripe_webhook": ("POST", "/payments/stripe/webhook", NOBODY),
     "payments.staff_refund": ("POST", "/staff/orders/{order}/refund", STAFF),
+    # Wholesale: {pending_shop} is a shop application waiting for staff.
+    "wholesale.apply": ("GET", "/wholesale/apply", SHOP_APPLY),
+    "wholesale.application": ("GET", "/wholesale/application", SHOP_APPLY),
+    "wholesale.staff_shops": ("GET", "/staff/shops", STAFF),
+    "wholesale.staff_approve": ("POST", "/staff/shops/{pending_shop}/approve", STAFF),
+    "wholesale.staff_reject": ("POST", "/staff/shops/{pending_shop}/reject", STAFF),
 }
 
 # More addresses of routes above whose rules depend on what they name.
@@ -236,6 +245,18 @@ def world(app: Flask, db) -> World:
         "staff": UserFactory(role=Role.STAFF),
     }
     target = UserFactory()
+    pending_shop = Shop(
+        name="Quà Quê",
+        tax_code="0312345678",
+        kind=ShopKind.SOUVENIR_SHOP,
+        province_code=p1.province_code,
+        ward_code=p1.ward_code,
+        address="1 Hai Bà Trưng",
+        contact_name="Lan",
+        contact_phone="+84912345678",
+        applicant=target,
+    )
+    db.session.add(pending_shop)
     order = gift_order(combo, buyer=users["shopper"])
     db.session.commit()
     return World(
@@ -246,6 +267,7 @@ def world(app: Flask, db) -> World:
             "producer": p2.id,
             "pending_producer": pending.id,
             "user": target.id,
+            "pending_shop": pending_shop.id,
             "slug": product.slug,
             "producer_slug": p1.slug,
             "combo": combo.id,
@@ -297,6 +319,7 @@ def _p1_state(db) -> tuple:
         [(i.name, i.price_vnd, i.stock) for i in db.session.scalars(db.select(PackagingItem))],
         [(h.name, h.story) for h in db.session.scalars(db.select(Heritage))],
         [(f.id, f.status, f.tracking_number) for f in db.session.scalars(db.select(Fulfilment))],
+        [(s.id, s.status, s.decision_reason) for s in db.session.scalars(db.select(Shop))],
     )
 
 

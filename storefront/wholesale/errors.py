@@ -1,0 +1,55 @@
+"""Typed wholesale errors with codes, and the translated message for each code."""
+
+import enum
+
+from flask_babel import lazy_gettext as _l
+from flask_babel.speaklater import LazyString
+
+from storefront.coded_errors import CodedError
+
+
+class ShopErrorCode(enum.StrEnum):
+    INVALID_TAX_CODE = "invalid_tax_code"
+    TAX_CODE_TAKEN = "tax_code_taken"
+    UNKNOWN_PROVINCE = "unknown_province"
+    WARD_NOT_IN_PROVINCE = "ward_not_in_province"
+    INVALID_PHONE = "invalid_phone"
+    ALREADY_APPLIED = "already_applied"
+    NOT_ALLOWED = "not_allowed"
+    INVALID_TRANSITION = "invalid_transition"
+    REASON_REQUIRED = "reason_required"
+
+
+MESSAGES: dict[ShopErrorCode, LazyString] = {
+    ShopErrorCode.INVALID_TAX_CODE: _l(
+        "Enter the tax code (MST) as 10 digits, or 13 as 0123456789-001 for a branch."
+    ),
+    ShopErrorCode.TAX_CODE_TAKEN: _l(
+        "A shop with this tax code is already registered. Contact the Chợ OCOP team."
+    ),
+    ShopErrorCode.UNKNOWN_PROVINCE: _l("Choose a province or city from the list."),
+    ShopErrorCode.WARD_NOT_IN_PROVINCE: _l("Choose a ward or commune of this province."),
+    ShopErrorCode.INVALID_PHONE: _l(
+        "Enter a Vietnamese phone number, such as 0912 345 678 or 0293 3876 543."
+    ),
+    ShopErrorCode.ALREADY_APPLIED: _l("You have already sent a shop application."),
+    ShopErrorCode.NOT_ALLOWED: _l("Producer members and staff cannot open a shop account."),
+    ShopErrorCode.INVALID_TRANSITION: _l(
+        "This application has been decided meanwhile; nothing was done. Check the list again."
+    ),
+    ShopErrorCode.REASON_REQUIRED: _l("Give the reason: the applicant will read it."),
+}
+
+
+class ShopError(CodedError):
+    """Base of every wholesale error; `code` says which, `message()` says it to a person."""
+
+    code: ShopErrorCode
+    messages = MESSAGES
+
+
+class InvalidTransition(ShopError):
+    """The shop's status does not allow this decision (e.g. approving an approved one)."""
+
+    def __init__(self) -> None:
+        super().__init__(ShopErrorCode.INVALID_TRANSITION)

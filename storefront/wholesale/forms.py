@@ -1,0 +1,110 @@
+"""Wholesale forms. Each reads only the fields it shows: status, terms and decisions never."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import SelectField, StringField, TelField, TextAreaField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import AnyOf, DataRequired, Length, Optional
+
+from storefront.producers.place_fields import PlaceFields
+from storefront.wholesale.models import ShopKind
+from storefront.wholesale.onboarding import ShopApplication
+
+
+class ShopApplicationForm(PlaceFields, FlaskForm):
+    """The shop application, with the province and ward of its address."""
+
+    name = StringField(
+        _l("Business name"),
+        description=_l("As on your business registration, e.g. Công ty TNHH Quà Quê."),
+        validators=[
+            DataRequired(_l("Enter the business name.")),
+            Length(max=200, message=_l("A name has at most 200 characters.")),
+        ],
+        render_kw={"autocomplete": "organization"},
+    )
+    kind = SelectField(
+        _l("Kind of business"),
+        choices=[
+            SelectChoice(ShopKind.SOUVENIR_SHOP.value, _l("Souvenir shop")),
+            SelectChoice(ShopKind.HOTEL_GIFT_CORNER.value, _l("Hotel gift corner")),
+            SelectChoice(ShopKind.TOUR_OPERATOR.value, _l("Tour operator")),
+            SelectChoice(ShopKind.OTHER.value, _l("Other tourism business")),
+        ],
+        validators=[
+            AnyOf(
+                [kind.value for kind in ShopKind],
+                message=_l("Choose the kind of business from the list."),
+            )
+        ],
+        validate_choice=False,  # AnyOf says it in our words
+    )
+    tax_code = StringField(
+        _l("Tax code (MST)"),
+        description=_l("10 digits, or 13 for a branch: 0123456789-001."),
+        validators=[
+            DataRequired(_l("Enter the tax code.")),
+            Length(max=20, message=_l("A tax code has 10 or 13 digits.")),
+        ],
+        render_kw={"inputmode": "numeric", "spellcheck": "false"},
+    )
+    address = StringField(
+        _l("Street address"),
+        description=_l("House number and street."),
+        validators=[
+            DataRequired(_l("Enter the street address.")),
+            Length(max=300, message=_l("An address has at most 300 characters.")),
+        ],
+        render_kw={"autocomplete": "street-address"},
+    )
+    contact_name = StringField(
+        _l("Contact person"),
+        description=_l("Who our staff and producers should ask for."),
+        validators=[
+            DataRequired(_l("Enter the name of the contact person.")),
+            Length(max=120, message=_l("A name has at most 120 characters.")),
+        ],
+        render_kw={"autocomplete": "name"},
+    )
+    contact_phone = TelField(
+        _l("Contact phone"),
+        description=_l("A Vietnamese number, such as 0912 345 678."),
+        validators=[
+            DataRequired(_l("Enter a phone number.")),
+            Length(max=30, message=_l("That phone number is too long.")),
+        ],
+        render_kw={"autocomplete": "tel", "inputmode": "tel"},
+    )
+
+    def application(self) -> ShopApplication:
+        return ShopApplication(
+            name=self.name.data,
+            kind=ShopKind(self.kind.data),
+            tax_code=self.tax_code.data,
+            province_code=self.province_code,
+            ward_code=self.ward_code,
+            address=self.address.data,
+            contact_name=self.contact_name.data,
+            contact_phone=self.contact_phone.data,
+        )
+
+
+class NoteForm(FlaskForm):
+    """An approval, with an optional note to the applicant."""
+
+    note = TextAreaField(
+        _l("Note to the applicant (optional)"),
+        validators=[Optional(), Length(max=2000, message=_l("At most 2000 characters."))],
+    )
+
+
+class ReasonForm(FlaskForm):
+    """A rejection: the reason is required."""
+
+    reason = TextAreaField(
+        _l("Reason"),
+        validators=[
+            DataRequired(_l("Give the reason: the applicant will read it.")),
+            Length(max=2000, message=_l("At most 2000 characters.")),
+        ],
+    )
