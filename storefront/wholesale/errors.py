@@ -18,6 +18,9 @@ class ShopErrorCode(enum.StrEnum):
     NOT_ALLOWED = "not_allowed"
     INVALID_TRANSITION = "invalid_transition"
     REASON_REQUIRED = "reason_required"
+    NOT_APPROVED = "not_approved"
+    INVALID_TERMS = "invalid_terms"
+    INVALID_CREDIT_LIMIT = "invalid_credit_limit"
 
 
 MESSAGES: dict[ShopErrorCode, LazyString] = {
@@ -38,6 +41,15 @@ MESSAGES: dict[ShopErrorCode, LazyString] = {
         "This application has been decided meanwhile; nothing was done. Check the list again."
     ),
     ShopErrorCode.REASON_REQUIRED: _l("Give the reason: the applicant will read it."),
+    ShopErrorCode.NOT_APPROVED: _l(
+        "Payment terms are for approved shops only; nothing was changed."
+    ),
+    ShopErrorCode.INVALID_TERMS: _l(
+        "Choose the payment terms from the list: pay before shipping, 15, 30, 45 or 60 days."
+    ),
+    ShopErrorCode.INVALID_CREDIT_LIMIT: _l(
+        "Enter the credit limit in whole đồng, from 0 to 10.000.000.000."
+    ),
 }
 
 

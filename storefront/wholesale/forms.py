@@ -2,13 +2,14 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import SelectField, StringField, TelField, TextAreaField
+from wtforms import IntegerField, SelectField, StringField, TelField, TextAreaField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import AnyOf, DataRequired, Length, Optional
+from wtforms.validators import AnyOf, DataRequired, InputRequired, Length, NumberRange, Optional
 
 from storefront.producers.place_fields import PlaceFields
 from storefront.wholesale.models import ShopKind
 from storefront.wholesale.onboarding import ShopApplication
+from storefront.wholesale.terms import MAX_CREDIT_LIMIT_VND, PAYMENT_TERMS_DAYS
 
 
 class ShopApplicationForm(PlaceFields, FlaskForm):
@@ -107,4 +108,47 @@ class ReasonForm(FlaskForm):
             DataRequired(_l("Give the reason: the applicant will read it.")),
             Length(max=2000, message=_l("At most 2000 characters.")),
         ],
+    )
+
+
+CREDIT_LIMIT_MESSAGE = _l("Enter the credit limit in whole đồng, from 0 to 10.000.000.000.")
+
+
+class WholeDongField(IntegerField):
+    """A whole number of đồng. What is not one is left as None for the validators to refuse
+    in our words: WTForms' own message would come on top of theirs."""
+
+    def process_formdata(self, valuelist: list[str]) -> None:
+        try:
+            super().process_formdata(valuelist)
+        except ValueError:
+            self.data = None
+
+
+class TermsForm(FlaskForm):
+    """An approved shop's payment terms and credit limit, both required."""
+
+    payment_terms_days = SelectField(
+        _l("Payment terms"),
+        choices=[
+            SelectChoice("0", _l("Pay before shipping")),
+            *(SelectChoice(str(days), _l("%(days)s days", days=days)) for days in (15, 30, 45, 60)),
+        ],
+        validators=[
+            InputRequired(_l("Choose the payment terms.")),
+            AnyOf(
+                [str(days) for days in PAYMENT_TERMS_DAYS],
+                message=_l("Choose the payment terms from the list."),
+            ),
+        ],
+        validate_choice=False,  # AnyOf says it in our words
+    )
+    credit_limit_vnd = WholeDongField(
+        _l("Credit limit (đồng)"),
+        description=_l("Whole đồng, without dots: 50000000. 0 for none."),
+        validators=[
+            InputRequired(_l("Enter the credit limit, 0 or more.")),
+            NumberRange(min=0, max=MAX_CREDIT_LIMIT_VND, message=CREDIT_LIMIT_MESSAGE),
+        ],
+        render_kw={"inputmode": "numeric", "min": 0, "max": MAX_CREDIT_LIMIT_VND},
     )

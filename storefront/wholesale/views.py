@@ -10,11 +10,12 @@ from werkzeug.wrappers import Response
 
 from storefront.accounts.access import role_required, signed_in_user
 from storefront.accounts.models import Role, User
+from storefront.clock import utcnow
 from storefront.extensions import db
-from storefront.wholesale import onboarding, review
+from storefront.wholesale import onboarding, review, terms
 from storefront.wholesale.errors import ShopError, ShopErrorCode
-from storefront.wholesale.forms import NoteForm, ReasonForm, ShopApplicationForm
-from storefront.wholesale.models import Shop
+from storefront.wholesale.forms import NoteForm, ReasonForm, ShopApplicationForm, TermsForm
+from storefront.wholesale.models import Shop, ShopStatus
 
 bp = Blueprint("wholesale", __name__)
 
@@ -70,15 +71,34 @@ def application() -> Response | str:
     return render_template("wholesale/application_status.html", shop=shop)
 
 
+def _shops_page(refused: tuple[Shop, TermsForm] | None = None) -> str:
+    """The staff's list of shops; `refused` is a terms form posted for a shop, with its errors."""
+    shops = review.applications()
+    terms_forms = {
+        shop.id: TermsForm(
+            formdata=None,
+            payment_terms_days=str(shop.payment_terms_days or 0),
+            credit_limit_vnd=shop.credit_limit_vnd or 0,
+        )
+        for shop in shops
+        if shop.status is ShopStatus.APPROVED
+    }
+    if refused is not None:
+        terms_forms[refused[0].id] = refused[1]
+    return render_template(
+        "wholesale/staff_shops.html",
+        shops=shops,
+        approve_form=NoteForm(),
+        reject_form=ReasonForm(),
+        terms_forms=terms_forms,
+        refused=refused,
+    )
+
+
 @bp.get("/staff/shops")
 @role_required(Role.STAFF)
 def staff_shops() -> str:
-    return render_template(
-        "wholesale/staff_shops.html",
-        shops=review.applications(),
-        approve_form=NoteForm(),
-        reject_form=ReasonForm(),
-    )
+    return _shops_page()
 
 
 def _decide(shop_id: int, form: FlaskForm, decide: Callable[[Shop], None], done: str) -> Response:
@@ -120,3 +140,27 @@ def staff_reject(shop_id: int) -> Response:
         lambda s: review.reject_application(s, staff=signed_in_user(), reason=form.reason.data),
         _("%(shop)s is rejected; the applicant is e-mailed the reason."),
     )
+
+
+@bp.post("/staff/shops/<int:shop_id>/terms")
+@role_required(Role.STAFF)
+def staff_terms(shop_id: int) -> Response | tuple[str, int]:
+    shop = db.session.get(Shop, shop_id)
+    if shop is None:
+        abort(404)
+    form = TermsForm()
+    if not form.validate_on_submit():
+        return _shops_page(refused=(shop, form)), 400
+    try:
+        terms.grant_terms(
+            shop,
+            staff=signed_in_user(),
+            payment_terms_days=int(form.payment_terms_days.data),
+            credit_limit_vnd=form.credit_limit_vnd.data,
+            now=utcnow(),
+        )
+    except ShopError as error:
+        flash(error.message())
+    else:
+        flash(_("%(shop)s has its new payment terms and credit limit.", shop=shop.name))
+    return redirect(url_for("wholesale.staff_shops"))

@@ -188,6 +188,7 @@ RULES: dict[str, tuple[str, str, dict[str, str]]] = {
     "wholesale.staff_shops": ("GET", "/staff/shops", STAFF),
     "wholesale.staff_approve": ("POST", "/staff/shops/{pending_shop}/approve", STAFF),
     "wholesale.staff_reject": ("POST", "/staff/shops/{pending_shop}/reject", STAFF),
+    "wholesale.staff_terms": ("POST", "/staff/shops/{pending_shop}/terms", STAFF),
 }
 
 # More addresses of routes above whose rules depend on what they name.
@@ -319,7 +320,10 @@ def _p1_state(db) -> tuple:
         [(i.name, i.price_vnd, i.stock) for i in db.session.scalars(db.select(PackagingItem))],
         [(h.name, h.story) for h in db.session.scalars(db.select(Heritage))],
         [(f.id, f.status, f.tracking_number) for f in db.session.scalars(db.select(Fulfilment))],
-        [(s.id, s.status, s.decision_reason) for s in db.session.scalars(db.select(Shop))],
+        [
+            (s.id, s.status, s.decision_reason, s.payment_terms_days, s.credit_limit_vnd)
+            for s in db.session.scalars(db.select(Shop))
+        ],
     )
 
 
