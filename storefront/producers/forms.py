@@ -3,10 +3,11 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
-from wtforms import SelectField, StringField, TelField, TextAreaField
+from wtforms import SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional
 
+from storefront.producers.business_fields import phone_field, tax_code_field
 from storefront.producers.models import ProducerKind
 from storefront.producers.onboarding import Application
 from storefront.producers.place_fields import PlaceFields
@@ -32,15 +33,7 @@ class ApplicationForm(PlaceFields, FlaskForm):
             SelectChoice(ProducerKind.HOUSEHOLD.value, _l("Household business")),
         ],
     )
-    tax_code = StringField(
-        _l("Tax code (MST)"),
-        description=_l("10 digits, or 13 for a branch: 0123456789-001."),
-        validators=[
-            DataRequired(_l("Enter the tax code.")),
-            Length(max=20, message=_l("A tax code has 10 or 13 digits.")),
-        ],
-        render_kw={"inputmode": "numeric", "spellcheck": "false"},
-    )
+    tax_code = tax_code_field()
     address = StringField(
         _l("Address"),
         description=_l("House number, street, hamlet."),
@@ -50,15 +43,7 @@ class ApplicationForm(PlaceFields, FlaskForm):
         ],
         render_kw={"autocomplete": "street-address"},
     )
-    phone = TelField(
-        _l("Phone"),
-        description=_l("A Vietnamese number, such as 0912 345 678."),
-        validators=[
-            DataRequired(_l("Enter a phone number.")),
-            Length(max=30, message=_l("That phone number is too long.")),
-        ],
-        render_kw={"autocomplete": "tel", "inputmode": "tel"},
-    )
+    phone = phone_field(_l("Phone"))
     story = TextAreaField(
         _l("Your story"),
         description=_l("Who you are, what you make and where: shoppers read this."),

@@ -2,10 +2,11 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import IntegerField, SelectField, StringField, TelField, TextAreaField
+from wtforms import IntegerField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import AnyOf, DataRequired, InputRequired, Length, NumberRange, Optional
 
+from storefront.producers.business_fields import phone_field, tax_code_field
 from storefront.producers.place_fields import PlaceFields
 from storefront.wholesale.models import ShopKind
 from storefront.wholesale.onboarding import ShopApplication
@@ -40,15 +41,7 @@ class ShopApplicationForm(PlaceFields, FlaskForm):
         ],
         validate_choice=False,  # AnyOf says it in our words
     )
-    tax_code = StringField(
-        _l("Tax code (MST)"),
-        description=_l("10 digits, or 13 for a branch: 0123456789-001."),
-        validators=[
-            DataRequired(_l("Enter the tax code.")),
-            Length(max=20, message=_l("A tax code has 10 or 13 digits.")),
-        ],
-        render_kw={"inputmode": "numeric", "spellcheck": "false"},
-    )
+    tax_code = tax_code_field()
     address = StringField(
         _l("Street address"),
         description=_l("House number and street."),
@@ -67,15 +60,7 @@ class ShopApplicationForm(PlaceFields, FlaskForm):
         ],
         render_kw={"autocomplete": "name"},
     )
-    contact_phone = TelField(
-        _l("Contact phone"),
-        description=_l("A Vietnamese number, such as 0912 345 678."),
-        validators=[
-            DataRequired(_l("Enter a phone number.")),
-            Length(max=30, message=_l("That phone number is too long.")),
-        ],
-        render_kw={"autocomplete": "tel", "inputmode": "tel"},
-    )
+    contact_phone = phone_field(_l("Contact phone"))
 
     def application(self) -> ShopApplication:
         return ShopApplication(
