@@ -18,6 +18,7 @@ class CartErrorCode(enum.StrEnum):
     TOO_MANY_LINES = "too_many_lines"
     PACKAGING_UNAVAILABLE = "packaging_unavailable"
     WRAP_UNAVAILABLE = "wrap_unavailable"
+    BELOW_MINIMUM = "below_minimum"
 
 
 MESSAGES: dict[CartErrorCode, LazyString] = {
@@ -34,6 +35,7 @@ MESSAGES: dict[CartErrorCode, LazyString] = {
     ),
     CartErrorCode.PACKAGING_UNAVAILABLE: _l("This packaging is not offered for this combo now."),
     CartErrorCode.WRAP_UNAVAILABLE: _l("This gift wrapping is not offered for this item now."),
+    CartErrorCode.BELOW_MINIMUM: _l("The minimum order for this item is %(minimum)s."),
 }
 
 

@@ -5,9 +5,11 @@ from flask_wtf import FlaskForm
 from wtforms import HiddenField, IntegerField, RadioField
 from wtforms.validators import InputRequired, NumberRange, Optional
 
-from storefront.cart.lines import MAX_QUANTITY
+from storefront.cart.lines import WHOLESALE_LIMITS
 
-_QUANTITY_MESSAGE = _l("Choose a quantity from 1 to %(most)s.", most=MAX_QUANTITY)
+# The most any buyer's line holds; a retail buyer's lower limit is cart.service's to check.
+_MOST = WHOLESALE_LIMITS.max_quantity
+_QUANTITY_MESSAGE = _l("Choose a quantity from 1 to %(most)s.", most=_MOST)
 
 
 def _quantity(minimum: int) -> IntegerField:
@@ -16,9 +18,8 @@ def _quantity(minimum: int) -> IntegerField:
         default=1,
         validators=[
             InputRequired(_QUANTITY_MESSAGE),
-            NumberRange(min=minimum, max=MAX_QUANTITY, message=_QUANTITY_MESSAGE),
+            NumberRange(min=minimum, max=_MOST, message=_QUANTITY_MESSAGE),
         ],
-        render_kw={"min": max(minimum, 1), "max": MAX_QUANTITY, "inputmode": "numeric"},
     )
 
 

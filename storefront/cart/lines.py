@@ -15,6 +15,16 @@ MAX_LINES = 30
 _PATTERN = re.compile(r"([pc])([1-9]\d{0,8})(?:\.([1-9]\d{0,8})?)?(?:\.([1-9]\d{0,8}))?")
 
 
+@dataclass(frozen=True)
+class CartLimits:
+    max_quantity: int  # per line
+    max_lines: int
+
+
+RETAIL_LIMITS = CartLimits(MAX_QUANTITY, MAX_LINES)
+WHOLESALE_LIMITS = CartLimits(9_999, 200)  # a shop member's cart
+
+
 class ItemKind(enum.StrEnum):
     PRODUCT = "p"
     COMBO = "c"

@@ -1,6 +1,7 @@
 """A cart priced from the database, as it is now: every line's price, what keeps a line from
 being bought, and what the whole cart needs from stock. Cart, checkout and order placement
-ask this one function; it asks catalog.pricing and combos.availability for each item."""
+ask this one function; it asks catalog.pricing and combos.availability for each item, and
+the buyer's price list (wholesale.price_list) for a shop's tiers and minimum orders."""
 
 import enum
 from collections import Counter
@@ -12,7 +13,7 @@ from sqlalchemy.orm import joinedload
 
 from storefront.cart.lines import ItemKind, LineKey, Lines
 from storefront.catalog.models import Product
-from storefront.catalog.pricing import Unavailable, offer_for
+from storefront.catalog.pricing import Tier, Unavailable, offer_for
 from storefront.combos.availability import (
     ComboOffer,
     ComboUnavailable,
@@ -23,6 +24,7 @@ from storefront.combos.availability import (
 from storefront.combos.models import Combo, PackagingItem, PackagingKind
 from storefront.extensions import db
 from storefront.producers.models import Producer
+from storefront.wholesale.price_list import RETAIL, PriceList, WholesaleTerms
 
 
 class LineProblem(enum.StrEnum):
@@ -36,6 +38,7 @@ class LineProblem(enum.StrEnum):
     PACKAGING_UNAVAILABLE = "packaging_unavailable"
     WRAP_UNAVAILABLE = "wrap_unavailable"
     SHORT_IN_CART = "short_in_cart"  # lines together need more of `short_of` than there is
+    BELOW_MINIMUM = "below_minimum"  # fewer than the shop's minimum order of the item
 
 
 _PRODUCT_PROBLEMS = {
@@ -67,9 +70,11 @@ class PricedLine:
     offer: ComboOffer | None  # a combo line's offer
     packaging: PackagingItem | None
     wrap: PackagingItem | None
-    item_price_vnd: int
+    item_price_vnd: int  # for this quantity: a shop's tier price, else retail
     parts: list[Part]
     available: int  # the most of this line that can be bought now
+    retail_price_vnd: int = 0  # of the item alone, what a retail buyer pays
+    terms: WholesaleTerms | None = None  # a shop's terms for the item
     problem: LineProblem | None = None
     # The product or packaging item the problem is about (an expired component, the one
     # the cart runs short of), when it is not the line's own item.
@@ -83,6 +88,11 @@ class PricedLine:
     def producer(self) -> Producer:
         """Who fulfils the line: the product's producer, or the combo's owner."""
         return self.product.producer if self.product else self.combo.owner  # type: ignore[union-attr]
+
+    @property
+    def next_tier(self) -> Tier | None:
+        """The saving a shop gets by ordering more ("order 50 for 85.000 ₫ each")."""
+        return self.terms.next_tier(self.retail_price_vnd, self.quantity) if self.terms else None
 
     @property
     def packaging_price_vnd(self) -> int:
@@ -151,22 +161,39 @@ class PricedCart:
         return needs
 
 
-def price_cart(lines: Lines, *, today: date) -> PricedCart:
-    """Price every line from the database, in five queries whatever the cart holds.
+def price_cart(lines: Lines, *, today: date, prices: PriceList = RETAIL) -> PricedCart:
+    """Price every line from the database for the buyer `prices` belongs to, in five
+    queries whatever the cart holds (seven for a shop: its terms).
 
     A line whose product or combo no longer exists at all is left out.
     """
     products = _products({k.item_id for k in lines if k.kind is ItemKind.PRODUCT})
     combos = _combos({k.item_id for k in lines if k.kind is ItemKind.COMBO})
     packaging = _packaging({i for k in lines for i in (k.packaging_id, k.wrap_id) if i})
+    prices.load(products=products, combos=combos)
     cart = PricedCart()
     for key, quantity in lines.items():
         if key.kind is ItemKind.PRODUCT and key.item_id in products:
-            cart.lines.append(_product_line(key, quantity, products[key.item_id], packaging, today))
+            line = _product_line(key, quantity, products[key.item_id], packaging, today)
         elif key.kind is ItemKind.COMBO and key.item_id in combos:
-            cart.lines.append(_combo_line(key, quantity, combos[key.item_id], packaging, today))
+            line = _combo_line(key, quantity, combos[key.item_id], packaging, today)
+        else:
+            continue
+        cart.lines.append(_on_terms(line, prices.terms(key.kind, key.item_id)))
     _mark_shortages(cart)
     return cart
+
+
+def _on_terms(line: PricedLine, terms: WholesaleTerms | None) -> PricedLine:
+    """The line at the buyer's price: a shop's tier for its quantity, and its minimum."""
+    line.retail_price_vnd = line.item_price_vnd
+    if terms is None:
+        return line
+    line.terms = terms
+    line.item_price_vnd = terms.price(line.retail_price_vnd, line.quantity)
+    if line.quantity < terms.min_quantity and line.problem in (None, LineProblem.ONLY_FEW_LEFT):
+        line.problem = LineProblem.BELOW_MINIMUM
+    return line
 
 
 def _products(ids: set[int]) -> dict[int, Product]:

@@ -25,6 +25,9 @@ def problem_text(line: PricedLine) -> str | None:
         return _("Only %(count)d left", count=line.available)
     if problem is LineProblem.PACKAGING_UNAVAILABLE:
         return _("This packaging is no longer offered: choose another")
+    if problem is LineProblem.BELOW_MINIMUM:
+        minimum = line.terms.min_quantity if line.terms else 1
+        return _("Order at least %(count)d for the wholesale price", count=minimum)
     if problem is LineProblem.WRAP_UNAVAILABLE:
         return _("This gift wrapping is no longer offered")
     return _("Not enough in stock for all your lines") + about

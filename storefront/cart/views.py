@@ -20,6 +20,7 @@ from storefront.cart.storage import SessionCart
 from storefront.clock import today_in_vietnam
 from storefront.combos.listing import Picture, card_picture
 from storefront.extensions import db
+from storefront.wholesale.price_list import current_price_list
 
 bp = Blueprint("cart", __name__)
 
@@ -53,10 +54,14 @@ def _back() -> str:
 def add() -> Response | str:
     form = AddToCartForm()
     key = _wanted_key(form) if form.validate_on_submit() else None
-    message, ok = _("Choose a quantity from 1 to 99."), False
+    prices = current_price_list()
+    most = prices.limits.max_quantity
+    message, ok = _("Choose a quantity from 1 to %(most)s.", most=most), False
     if key is not None:
         try:
-            add_to_cart(current_cart(), key, form.quantity.data, today=today_in_vietnam())
+            add_to_cart(
+                current_cart(), key, form.quantity.data, today=today_in_vietnam(), prices=prices
+            )
         except CartError as error:
             message = error.message()
         else:
@@ -70,7 +75,9 @@ def add() -> Response | str:
 
 @bp.get("/cart")
 def show() -> str:
-    priced = price_cart(current_cart().lines(), today=today_in_vietnam())
+    priced = price_cart(
+        current_cart().lines(), today=today_in_vietnam(), prices=current_price_list()
+    )
     problems = {line.key: problem_text(line) for line in priced.lines}
     pictures = {line.key: _picture(line) for line in priced.lines}
     return render_template("cart/cart.html", cart=priced, problems=problems, pictures=pictures)
@@ -87,10 +94,16 @@ def _picture(line: PricedLine) -> Picture | None:
 def update() -> Response:
     form = LineForm()
     key = LineKey.decode(form.key.data or "")
+    limits = current_price_list().limits
+    message = _("Choose a quantity from 0 to %(most)s.", most=limits.max_quantity)
     if not form.validate_on_submit() or key is None:
-        flash(_("Choose a quantity from 0 to 99."), "error")
+        flash(message, "error")
         return redirect(url_for(".show"))
-    set_quantity(current_cart(), key, form.quantity.data)
+    try:
+        set_quantity(current_cart(), key, form.quantity.data, limits=limits)
+    except CartError:
+        flash(message, "error")
+        return redirect(url_for(".show"))
     db.session.commit()
     return redirect(url_for(".show"))
 

@@ -30,6 +30,7 @@ class PaymentMethod(enum.StrEnum):
     COD = "cod"  # cash on delivery
     BANK_TRANSFER = "bank_transfer"
     CARD = "card"  # through Stripe Checkout
+    INVOICE = "invoice"  # a shop's bank transfer, due on its terms after the order ships
 
 
 class OrderStatus(enum.StrEnum):
@@ -112,6 +113,11 @@ class Order(Located, db.Model):
     payment_due_at: Mapped[datetime | None]
     paid_at: Mapped[datetime | None]
     cancelled_at: Mapped[datetime | None]
+    # A shop's order: the shop, and the details its VAT invoice is made out to.
+    shop_id: Mapped[int | None] = mapped_column(ForeignKey("shops.id"), index=True)
+    vat_company_name: Mapped[str | None] = mapped_column(String(200))
+    vat_tax_code: Mapped[str | None] = mapped_column(String(14))
+    vat_address: Mapped[str | None] = mapped_column(String(300))
     # The buyer's and recipient's names without diacritics, for staff search; kept by
     # _fold_search.
     search_folded: Mapped[str] = mapped_column(String(250), default="")

@@ -21,6 +21,13 @@ class ShopErrorCode(enum.StrEnum):
     NOT_APPROVED = "not_approved"
     INVALID_TERMS = "invalid_terms"
     INVALID_CREDIT_LIMIT = "invalid_credit_limit"
+    INVALID_MINIMUM = "invalid_minimum"
+    TOO_MANY_TIERS = "too_many_tiers"
+    TIER_QUANTITY_ORDER = "tier_quantity_order"
+    TIER_BELOW_MINIMUM = "tier_below_minimum"
+    TIER_PRICE_ORDER = "tier_price_order"
+    TIER_NOT_BELOW_RETAIL = "tier_not_below_retail"
+    TIER_CHEAPER_TOTAL = "tier_cheaper_total"
 
 
 MESSAGES: dict[ShopErrorCode, LazyString] = {
@@ -49,6 +56,27 @@ MESSAGES: dict[ShopErrorCode, LazyString] = {
     ),
     ShopErrorCode.INVALID_CREDIT_LIMIT: _l(
         "Enter the credit limit in whole đồng, from 0 to 10.000.000.000."
+    ),
+    ShopErrorCode.INVALID_MINIMUM: _l(
+        "Enter the minimum order as a whole number from 1 to %(most)s."
+    ),
+    ShopErrorCode.TOO_MANY_TIERS: _l("Give at most %(most)s price tiers."),
+    ShopErrorCode.TIER_QUANTITY_ORDER: _l(
+        "Each tier must start at more units than the one before (%(quantity)s is not)."
+    ),
+    ShopErrorCode.TIER_BELOW_MINIMUM: _l(
+        "A tier cannot start below the minimum order of %(minimum)s units."
+    ),
+    ShopErrorCode.TIER_PRICE_ORDER: _l(
+        "Prices must fall as quantities rise: the tier from %(quantity)s units must cost "
+        "less than %(before)s."
+    ),
+    ShopErrorCode.TIER_NOT_BELOW_RETAIL: _l(
+        "A wholesale price must be below the retail price of %(retail)s."
+    ),
+    ShopErrorCode.TIER_CHEAPER_TOTAL: _l(
+        "From %(quantity)s units the order would cost %(total)s, less than %(fewer)s "
+        "units cost (%(fewer_total)s). Lower the price less, or start the tier later."
     ),
 }
 
