@@ -30,8 +30,18 @@ class GiftOptions:
 
 
 @dataclass(frozen=True)
+class InvoiceDetails:
+    """Who a shop's VAT invoice is made out to."""
+
+    company_name: str
+    tax_code: str  # "0123456789" or "0123456789-001"
+    address: str
+
+
+@dataclass(frozen=True)
 class Checkout:
     contact: Contact
     delivery: Delivery
     gift: GiftOptions
     payment: PaymentMethod
+    invoice: InvoiceDetails | None = None  # a shop's order

@@ -16,6 +16,8 @@ class CheckoutErrorCode(enum.StrEnum):
     COD_LIMIT = "cod_limit"
     DELIVERY_DATE_TOO_EARLY = "delivery_date_too_early"
     UNKNOWN_WARD = "unknown_ward"
+    NO_INVOICE_TERMS = "no_invoice_terms"
+    CREDIT_LIMIT = "credit_limit"
 
 
 MESSAGES: dict[CheckoutErrorCode, LazyString] = {
@@ -39,6 +41,15 @@ MESSAGES: dict[CheckoutErrorCode, LazyString] = {
         "The earliest we can deliver there is %(date)s. Choose that day or a later one."
     ),
     CheckoutErrorCode.UNKNOWN_WARD: _l("Choose a ward of the province you chose."),
+    CheckoutErrorCode.NO_INVOICE_TERMS: _l(
+        "Paying by invoice needs payment terms agreed with the Chợ OCOP team. "
+        "Please pay by bank transfer or card."
+    ),
+    CheckoutErrorCode.CREDIT_LIMIT: _l(
+        "This order (%(total)s) would take your shop's unpaid invoices to %(after)s, over "
+        "its credit limit of %(limit)s (%(owed)s owed now). Pay an invoice first, or pay "
+        "this order by bank transfer or card."
+    ),
 }
 
 

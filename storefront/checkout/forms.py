@@ -13,9 +13,13 @@ from wtforms.validators import DataRequired, Length, Optional, ValidationError
 from storefront.accounts.contact import normalize_email, normalize_phone
 from storefront.accounts.errors import InvalidEmail, InvalidPhone
 from storefront.accounts.forms import email_field
-from storefront.checkout.details import Checkout, Contact, Delivery, GiftOptions
+from storefront.checkout.details import Checkout, Contact, Delivery, GiftOptions, InvoiceDetails
 from storefront.orders.models import PaymentMethod
+from storefront.producers.business_fields import tax_code_field
+from storefront.producers.errors import ProducerError
 from storefront.producers.place_fields import PlaceFields
+from storefront.producers.tax_codes import normalize_tax_code
+from storefront.wholesale.models import Shop
 
 GIFT_MESSAGE_MAX = 300
 
@@ -83,6 +87,17 @@ class CheckoutForm(PlaceFields, FlaskForm):
         validators=[Optional()],
         description=_l("We deliver on this day or as soon after it as we can."),
     )
+    # A shop's VAT invoice details; required of shops, not shown to retail buyers.
+    vat_company_name = StringField(
+        _l("Company name on the VAT invoice"),
+        validators=[Optional(), Length(max=200, message=_l("At most 200 characters."))],
+        render_kw={"autocomplete": "organization"},
+    )
+    vat_tax_code = tax_code_field()
+    vat_address = StringField(
+        _l("Company address on the VAT invoice"),
+        validators=[Optional(), Length(max=300, message=_l("At most 300 characters."))],
+    )
     payment = RadioField(
         _l("Payment"),
         choices=[
@@ -105,17 +120,60 @@ class CheckoutForm(PlaceFields, FlaskForm):
         if field.data is not None and field.data < self.today:
             raise ValidationError(_l("Choose a day that has not passed."))
 
-    def __init__(self, *args: object, today: date, card: bool = False, **kwargs: object) -> None:
+    def __init__(
+        self,
+        *args: object,
+        today: date,
+        card: bool = False,
+        shop: Shop | None = None,
+        **kwargs: object,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.today = today
+        self.shop = shop
+        if shop is not None:
+            # A shop pays by invoice on its terms or before shipping; cash on delivery is
+            # for parcels a retail courier can carry.
+            self.payment.choices = [
+                SelectChoice(PaymentMethod.BANK_TRANSFER.value, _l("Bank transfer (VietQR)"))
+            ]
+            if shop.buys_on_invoice:
+                invoice = SelectChoice(
+                    PaymentMethod.INVOICE.value,
+                    _l(
+                        "Invoice: pay by bank transfer within %(days)s days",
+                        days=shop.payment_terms_days,
+                    ),
+                )
+                self.payment.choices.insert(0, invoice)
+            if not self.is_submitted():
+                self.payment.data = self.payment.choices[0].value
+        else:
+            self.vat_tax_code.validators = [Optional()]
         if card:  # offered only while Stripe is configured
             self.payment.choices = [
                 *self.payment.choices,
                 SelectChoice(PaymentMethod.CARD.value, _l("Card (Visa, Mastercard, JCB)")),
             ]
 
+    def validate_vat_tax_code(self, field: StringField) -> None:
+        if self.shop is None:
+            return
+        try:
+            normalize_tax_code(field.data or "")
+        except ProducerError as error:
+            raise ValidationError(error.message()) from error
+
     def validate(self, extra_validators: Mapping | None = None) -> bool:
         valid = super().validate(extra_validators)
+        if self.shop is not None:
+            for field, message in (
+                (self.vat_company_name, _l("Enter the company name for the VAT invoice.")),
+                (self.vat_address, _l("Enter the company address for the VAT invoice.")),
+            ):
+                if not (field.data or "").strip() and not field.errors:
+                    field.errors = [*field.errors, message]
+                    valid = False
         # Here, not in the fields' validators: their Optional() stops at an empty field.
         if self.other_recipient.data:
             for field, message in (
@@ -156,4 +214,11 @@ class CheckoutForm(PlaceFields, FlaskForm):
                 deliver_on=self.deliver_on.data,
             ),
             payment=PaymentMethod(self.payment.data),
+            invoice=InvoiceDetails(
+                company_name=self.vat_company_name.data.strip(),
+                tax_code=normalize_tax_code(self.vat_tax_code.data),
+                address=self.vat_address.data.strip(),
+            )
+            if self.shop is not None
+            else None,
         )

@@ -4,7 +4,7 @@ the confirmation mail. Nothing the buyer's browser sent about prices counts: the
 lines and the buyer's details are all it reads."""
 
 import secrets
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -37,6 +37,9 @@ from storefront.orders.models import (
 )
 from storefront.payments.bank_transfer import BankAccount, transfer_for
 from storefront.payments.card_checkout import card_order_due
+from storefront.wholesale.credit import lock_shop, owed_vnd
+from storefront.wholesale.models import Shop
+from storefront.wholesale.price_list import RETAIL, PriceList
 
 
 @dataclass(frozen=True)
@@ -68,10 +71,19 @@ class Review:
         return self.cart.subtotal_vnd + self.shipping.fee_vnd
 
 
-def review_order(lines: Lines, details: Checkout, *, rules: CheckoutRules, today: date) -> Review:
-    """Price the cart and its shipping as they are now, and check everything placing checks
-    before stock: raises CheckoutError or ShippingError saying what to change."""
-    priced = price_cart(lines, today=today)
+def review_order(
+    lines: Lines,
+    details: Checkout,
+    *,
+    rules: CheckoutRules,
+    today: date,
+    prices: PriceList = RETAIL,
+) -> Review:
+    """Price the cart (at the buyer's prices) and its shipping as they are now, and check
+    everything placing checks before stock: raises CheckoutError or ShippingError saying
+    what to change. An order on invoice is weighed against the shop's credit limit here
+    as it stands now; placing weighs it again under a lock."""
+    priced = price_cart(lines, today=today, prices=prices)
     if not priced.lines:
         raise CheckoutError(CheckoutErrorCode.EMPTY_CART)
     if len(priced.lines) < len(lines) or priced.problems:
@@ -103,7 +115,24 @@ def review_order(lines: Lines, details: Checkout, *, rules: CheckoutRules, today
         raise CheckoutError(
             CheckoutErrorCode.DELIVERY_DATE_TOO_EARLY, date=shipping.earliest_delivery.isoformat()
         )
+    if details.payment is PaymentMethod.INVOICE:
+        shop = prices.shop
+        if shop is None or not shop.buys_on_invoice:
+            raise CheckoutError(CheckoutErrorCode.NO_INVOICE_TERMS)
+        _check_credit(shop.credit_limit_vnd or 0, owed_vnd(shop.id), review.total_vnd)
     return review
+
+
+def _check_credit(limit_vnd: int, owed: int, total_vnd: int) -> None:
+    """`owed` is what the shop owes before this order."""
+    if owed + total_vnd > limit_vnd:
+        raise CheckoutError(
+            CheckoutErrorCode.CREDIT_LIMIT,
+            total=format_vnd(total_vnd),
+            after=format_vnd(owed + total_vnd),
+            limit=format_vnd(limit_vnd),
+            owed=format_vnd(owed),
+        )
 
 
 _WARD_CODES = frozenset(ward.code.value for ward in Ward.iter_all())
@@ -118,17 +147,41 @@ def place_order(
     locale: str,
     rules: CheckoutRules,
     now: datetime,
+    prices: PriceList = RETAIL,
+    on_placed: Callable[[Order], None] | None = None,
 ) -> Order:
     """Place the order in one transaction and commit it; the cart is emptied.
 
+    `prices` is the buyer's price list: a shop's order is priced on its tiers (or a
+    quote's prices), carries its VAT details and may be paid on invoice within its credit
+    limit. `on_placed` is called with the order before the commit, in the same
+    transaction (an accepted quote records its order so).
+
     Raises CheckoutError (nothing ordered, nothing changed) when the cart changed, a unit
-    is short, or the details break a rule; ShippingError when shipping is impossible.
+    is short, the details break a rule, or an invoice would pass the shop's credit limit;
+    ShippingError when shipping is impossible.
     """
     today = today_in_vietnam(now)
-    review = review_order(lines, details, rules=rules, today=today)
+    review = review_order(lines, details, rules=rules, today=today, prices=prices)
     order = _new_order(
-        review, details, buyer=buyer, locale=locale, rules=rules, now=now, today=today
+        review,
+        details,
+        buyer=buyer,
+        shop=prices.shop,
+        locale=locale,
+        rules=rules,
+        now=now,
+        today=today,
     )
+    if order.payment_method is PaymentMethod.INVOICE:
+        shop = lock_shop(order.shop_id)  # type: ignore[arg-type]
+        try:
+            _check_credit(
+                shop.credit_limit_vnd or 0, owed_vnd(shop.id) - order.total_vnd, order.total_vnd
+            )
+        except CheckoutError:
+            db.session.rollback()
+            raise
     try:
         reserve(
             order.id,
@@ -143,10 +196,12 @@ def place_order(
         order.lines.append(_snapshot(line, position))
     split_into_fulfilments(order)
     cart.clear()
+    if on_placed is not None:
+        on_placed(order)
     if details.payment is not PaymentMethod.CARD:  # a card order is confirmed once paid
         bank = (
             transfer_for(order, rules.bank)
-            if details.payment is PaymentMethod.BANK_TRANSFER
+            if details.payment in (PaymentMethod.BANK_TRANSFER, PaymentMethod.INVOICE)
             else None
         )
         queue_mail(
@@ -179,6 +234,7 @@ def _new_order(
     details: Checkout,
     *,
     buyer: User | None,
+    shop: Shop | None,
     locale: str,
     rules: CheckoutRules,
     now: datetime,
@@ -190,7 +246,15 @@ def _new_order(
         PaymentMethod.CARD: card_order_due(now),
     }.get(details.payment)
     status = OrderStatus.CONFIRMED if due is None else OrderStatus.AWAITING_PAYMENT
-    contact, delivery, gift = details.contact, details.delivery, details.gift
+    if details.payment is PaymentMethod.INVOICE and shop is not None:
+        # The goods go now; the invoice is due after the shop's terms.
+        due = now + timedelta(days=shop.payment_terms_days or 0)
+    contact, delivery, gift, invoice = (
+        details.contact,
+        details.delivery,
+        details.gift,
+        details.invoice,
+    )
     order = Order(
         access_key=secrets.token_urlsafe(32),
         user_id=buyer.id if buyer else None,
@@ -215,6 +279,10 @@ def _new_order(
         shipping_zone=review.shipping.zone.name,
         placed_at=now,
         payment_due_at=due,
+        shop_id=shop.id if shop else None,
+        vat_company_name=invoice.company_name if invoice else None,
+        vat_tax_code=invoice.tax_code if invoice else None,
+        vat_address=invoice.address if invoice else None,
         lines=[],  # known empty: appending the lines then loads nothing
         fulfilments=[],
     )

@@ -35,6 +35,10 @@ from storefront.coded_errors import CodedError
 from storefront.orders.models import PaymentMethod
 from storefront.payments.stripe_gateway import configured as stripe_configured
 from storefront.payments.views import pay_by_card
+from storefront.wholesale.credit import owed_vnd
+from storefront.wholesale.invoicing import invoice_details_of
+from storefront.wholesale.models import Shop
+from storefront.wholesale.price_list import current_price_list
 
 bp = Blueprint("checkout", __name__)
 
@@ -48,6 +52,8 @@ _CART_PROBLEMS = {
 }
 _FIELDS = {
     CheckoutErrorCode.COD_LIMIT: "payment",
+    CheckoutErrorCode.NO_INVOICE_TERMS: "payment",
+    CheckoutErrorCode.CREDIT_LIMIT: "payment",
     CheckoutErrorCode.DELIVERY_DATE_TOO_EARLY: "deliver_on",
     CheckoutErrorCode.UNKNOWN_WARD: "ward",
 }
@@ -66,12 +72,25 @@ def _to_cart(message: str) -> Response:
     return redirect(url_for("cart.show"))
 
 
+def _shop() -> Shop | None:
+    """The approved shop the buyer orders for, if any."""
+    return current_price_list().shop
+
+
+def _form(**kwargs: object) -> CheckoutForm:
+    return CheckoutForm(today=today_in_vietnam(), card=_card(), shop=_shop(), **kwargs)
+
+
 def _initial() -> dict[str, str]:
-    """The form's first answers: the signed-in buyer's, and `?province=` for the ward list."""
+    """The form's first answers: the signed-in buyer's (and their shop's invoice details),
+    and `?province=` for the ward list."""
     initial: dict[str, str] = {}
     if current_user.is_authenticated:
         initial = {"name": current_user.name or "", "email": current_user.email}
         initial["phone"] = display_phone(current_user.phone)
+    shop = _shop()
+    if shop is not None:
+        initial |= invoice_details_of(shop)
     if "province" in request.args:
         initial["province"] = request.args["province"]
     return initial
@@ -82,9 +101,7 @@ def _saved_form() -> CheckoutForm | None:
     saved = session.get(DETAILS_KEY)
     if not isinstance(saved, dict):
         return None
-    form = CheckoutForm(
-        formdata=MultiDict(saved), meta={"csrf": False}, today=today_in_vietnam(), card=_card()
-    )
+    form = _form(formdata=MultiDict(saved), meta={"csrf": False})
     return form if form.validate() else None
 
 
@@ -96,7 +113,8 @@ def _show_error(form: CheckoutForm, error: CodedError) -> None:
 @bp.route("/checkout", methods=["GET", "POST"])
 def details() -> Response | str:
     today = today_in_vietnam()
-    cart = price_cart(current_cart().lines(), today=today)
+    prices = current_price_list()
+    cart = price_cart(current_cart().lines(), today=today, prices=prices)
     if not cart.ready:
         return _to_cart(
             _("Your cart is empty.")
@@ -104,21 +122,16 @@ def details() -> Response | str:
             else _("Solve the problems in your cart first.")
         )
     if request.method == "GET" and "province" not in request.args and session.get(DETAILS_KEY):
-        form = CheckoutForm(
-            formdata=MultiDict(session[DETAILS_KEY]),
-            meta={"csrf": False},
-            today=today,
-            card=_card(),
-        )
+        form = _form(formdata=MultiDict(session[DETAILS_KEY]), meta={"csrf": False})
     else:
-        form = CheckoutForm(
-            data=_initial() if request.method == "GET" else None, today=today, card=_card()
-        )
+        form = _form(data=_initial() if request.method == "GET" else None)
     if form.choose_province.data:
         form.ward.render_kw = {"autofocus": True}
     elif form.validate_on_submit():
         try:
-            review_order(current_cart().lines(), form.checkout(), rules=_rules(), today=today)
+            review_order(
+                current_cart().lines(), form.checkout(), rules=_rules(), today=today, prices=prices
+            )
         except CheckoutError as error:
             if error.code in _CART_PROBLEMS:
                 return _to_cart(error.message())
@@ -131,7 +144,7 @@ def details() -> Response | str:
             session[DETAILS_KEY] = kept
             return redirect(url_for(".review"))
     cod_possible = cash_on_delivery_possible(cart.subtotal_vnd, _rules())
-    if not cod_possible:
+    if not cod_possible and prices.shop is None:
         form.choose_bank_transfer()
     return render_template(
         "checkout/details.html",
@@ -140,13 +153,19 @@ def details() -> Response | str:
         rules=_rules(),
         cod_possible=cod_possible,
         card_offered=_card(),
+        shop=prices.shop,
+        owed_vnd=owed_vnd(prices.shop.id) if prices.shop else 0,
     )
 
 
 def _review(form: CheckoutForm) -> Review | Response:
     try:
         return review_order(
-            current_cart().lines(), form.checkout(), rules=_rules(), today=today_in_vietnam()
+            current_cart().lines(),
+            form.checkout(),
+            rules=_rules(),
+            today=today_in_vietnam(),
+            prices=current_price_list(),
         )
     except CheckoutError as error:
         if error.code in _CART_PROBLEMS:
@@ -174,6 +193,7 @@ def review() -> Response | str:
         details=checkout,
         ward_name=f"{ward.name}, {province.name}",
         rules=_rules(),
+        shop=_shop(),
         free_gap=None
         if reviewed.shipping.free
         else free_shipping_gap(reviewed.cart.subtotal_vnd, _rules()),
@@ -196,6 +216,7 @@ def place() -> Response:
             locale=str(get_locale()),
             rules=_rules(),
             now=utcnow(),
+            prices=current_price_list(),
         )
     except CheckoutError as error:
         if error.code in _CART_PROBLEMS:

@@ -11,6 +11,7 @@ from storefront.cart.service import add_to_cart
 from storefront.cart.storage import CartStore
 from storefront.i18n import localized
 from storefront.orders.models import LineKind, Order, OrderLine
+from storefront.wholesale.price_list import RETAIL, PriceList
 
 
 @dataclass
@@ -26,19 +27,22 @@ def _key(line: OrderLine) -> LineKey:
     return LineKey(ItemKind.COMBO, line.combo_id, line.packaging_item_id, line.wrap_item_id)
 
 
-def buy_again(order: Order, store: CartStore, *, today: date) -> BuyAgain:
+def buy_again(
+    order: Order, store: CartStore, *, today: date, prices: PriceList = RETAIL
+) -> BuyAgain:
     """Add each of the order's lines to the cart, as the cart's own form would (so what
-    cannot be bought now, or not in that number, is refused with its reason). Flushes."""
+    cannot be bought now, or not in that number, is refused with its reason), at the
+    buyer's prices today: a shop's reorder is priced on its tiers. Flushes."""
     report = BuyAgain()
     for line in order.lines:
         key, name = _key(line), localized(line, "name")
         try:
-            add_to_cart(store, key, line.quantity, today=today)
+            add_to_cart(store, key, line.quantity, today=today, prices=prices)
         except CartError as error:
             report.missing.append((name, error.message()))
             continue
         report.added += 1
-        [now] = price_cart({key: 1}, today=today).lines
+        [now] = price_cart({key: line.quantity}, today=today, prices=prices).lines
         if now.unit_price_vnd != line.unit_price_vnd:
             report.repriced.append((name, line.unit_price_vnd, now.unit_price_vnd))
     return report

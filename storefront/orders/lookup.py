@@ -3,7 +3,7 @@
 
 import hmac
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import selectinload
 
 from storefront.accounts.models import Role, User
@@ -33,7 +33,14 @@ def find_order(number: str) -> Order | None:
 def may_see(order: Order, *, user: User | None, key: str | None) -> bool:
     if user is not None and (user.role is Role.STAFF or order.user_id == user.id):
         return True
+    if user is not None and _same_shop(order, user):
+        return True
     return bool(key) and _same(order.access_key, key)
+
+
+def _same_shop(order: Order, user: User) -> bool:
+    """A shop's orders are seen by each of its members (while they are members)."""
+    return user.role is Role.SHOP and user.shop_id is not None and order.shop_id == user.shop_id
 
 
 def visible_order(number: str, *, user: User | None, key: str | None) -> Order | None:
@@ -59,7 +66,17 @@ def _same(known: str, given: str) -> bool:
 def orders_of(user: User, *, page: int, per_page: int) -> Page[Order]:
     """A page of a signed-in buyer's orders, newest first, with their lines (three
     queries)."""
-    mine = select(Order).where(Order.user_id == user.id)
+    return _page_of(select(Order).where(Order.user_id == user.id), page=page, per_page=per_page)
+
+
+def shop_orders(shop_id: int, *, page: int, per_page: int) -> Page[Order]:
+    """A page of every order the shop's members placed for it, newest first, with their
+    lines and who placed each (four queries)."""
+    ours = select(Order).where(Order.shop_id == shop_id).options(selectinload(Order.user))
+    return _page_of(ours, page=page, per_page=per_page)
+
+
+def _page_of(mine: Select[tuple[Order]], *, page: int, per_page: int) -> Page[Order]:
     total = db.session.scalar(select(func.count()).select_from(mine.subquery())) or 0
     page = max(1, min(page, last_page(total, per_page)))
     orders = db.session.scalars(

@@ -1,10 +1,11 @@
 """Use cases of an order's life so far: staff mark a bank transfer received; an order is
 cancelled; unpaid bank-transfer orders lapse. Each commits."""
 
+import logging
 from collections.abc import Iterable
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from storefront.accounts.models import User
 from storefront.extensions import db
@@ -18,15 +19,41 @@ from storefront.orders.notifications import (
 from storefront.orders.status import InvalidTransition, change_status
 from storefront.payments.refunds import settle_cancelled_order
 
+log = logging.getLogger(__name__)
+
 
 def mark_transfer_received(order: Order, *, actor: User, now: datetime) -> None:
-    """Staff saw the transfer arrive: the order is paid. Raises InvalidTransition when the
-    order is not a bank transfer awaiting payment."""
+    """Staff saw the transfer arrive: the order is paid (a shop's invoice: settled, the
+    order going on where it is). Raises InvalidTransition when the order is not a bank
+    transfer awaiting payment, nor an open unpaid invoice."""
+    if order.payment_method is PaymentMethod.INVOICE:
+        _settle_invoice(order, now=now)
+        log.info("invoice of order %s paid, marked by user %s", order.number, actor.id)
+        db.session.commit()
+        return
     if order.payment_method is not PaymentMethod.BANK_TRANSFER:
         raise InvalidTransition()
     change_status(order, OrderStatus.PAID, actor=actor, reason="bank transfer received", now=now)
     order_confirmed(order)
     db.session.commit()
+
+
+def _settle_invoice(order: Order, *, now: datetime) -> None:
+    """One conditional UPDATE: of two staff marking it at once, the second is refused."""
+    settled = db.session.execute(
+        update(Order)
+        .where(
+            Order.id == order.id,
+            Order.paid_at.is_(None),
+            Order.status.not_in((OrderStatus.CANCELLED, OrderStatus.REFUNDED)),
+        )
+        .values(paid_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    if settled.rowcount != 1:
+        db.session.rollback()
+        raise InvalidTransition()
+    db.session.refresh(order)
 
 
 def cancel_order(

@@ -41,6 +41,7 @@ PAYMENT_WORDS = {
     PaymentMethod.COD: _l("Cash on delivery"),
     PaymentMethod.BANK_TRANSFER: _l("Bank transfer"),
     PaymentMethod.CARD: _l("Card"),
+    PaymentMethod.INVOICE: _l("Invoice (bank transfer on terms)"),
 }
 
 

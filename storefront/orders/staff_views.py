@@ -38,7 +38,7 @@ def _move_form(order: Order) -> MoveForm:
 def _page(order: Order, *, move_form: MoveForm | None = None, note_form: NoteForm | None = None):
     card = order.payment_method is PaymentMethod.CARD
     transfer = None
-    if order.payment_method is PaymentMethod.BANK_TRANSFER:
+    if order.payment_method in (PaymentMethod.BANK_TRANSFER, PaymentMethod.INVOICE):
         transfer = transfer_for(order, BankAccount.from_config(current_app.config))
     return render_template(
         "orders/staff_order.html",

@@ -33,6 +33,7 @@ from storefront.orders.transfers import awaiting_transfers
 from storefront.payments.bank_transfer import BankAccount, transfer_for
 from storefront.payments.card_records import checkout_of, payments_of
 from storefront.payments.forms import RefundForm
+from storefront.wholesale.price_list import current_price_list
 
 bp = Blueprint("orders", __name__)
 
@@ -56,7 +57,7 @@ def detail(number: str) -> str:
     order = _visible_order(number)
     transfer = checkout = refund_form = None
     payments = []
-    if order.payment_method is PaymentMethod.BANK_TRANSFER:
+    if order.payment_method in (PaymentMethod.BANK_TRANSFER, PaymentMethod.INVOICE):
         transfer = transfer_for(order, BankAccount.from_config(current_app.config))
     viewer = _viewer()
     staff_view = viewer is not None and viewer.role is Role.STAFF
@@ -113,7 +114,7 @@ def cancel(number: str) -> Response:
 def buy_again_view(number: str) -> Response:
     """The order's lines into the cart at today's prices; the cart page says what changed."""
     order = _visible_order(number)
-    report = buy_again(order, current_cart(), today=today_in_vietnam())
+    report = buy_again(order, current_cart(), today=today_in_vietnam(), prices=current_price_list())
     db.session.commit()
     if report.added:
         flash(
@@ -140,14 +141,29 @@ def buy_again_view(number: str) -> Response:
 
 
 @bp.get("/orders/<number>/invoice")
-def invoice(number: str) -> str:
-    """The order's sales invoice, printable, for its buyer, a key holder and staff."""
+def invoice(number: str) -> str | Response:
+    """The order's sales invoice, printable, for whoever may see the order; `?proforma=1`
+    the proforma a shop pays from; `?download=1` either as a file that shows and prints
+    without the store."""
     order = _visible_order(number)
-    return render_template(
-        "orders/invoice.html",
-        order=order,
-        seller=Seller.from_config(current_app.config),
-        key=request.args.get("key"),
+    proforma = request.args.get("proforma") == "1"
+    transfer = None
+    if order.payment_method in (PaymentMethod.BANK_TRANSFER, PaymentMethod.INVOICE):
+        transfer = transfer_for(order, BankAccount.from_config(current_app.config))
+    context = {
+        "order": order,
+        "seller": Seller.from_config(current_app.config),
+        "key": request.args.get("key"),
+        "proforma": proforma,
+        "transfer": transfer,
+    }
+    if request.args.get("download") != "1":
+        return render_template("orders/invoice.html", **context)
+    name = f"{order.number}-{'proforma' if proforma else 'invoice'}.html"
+    return Response(
+        render_template("orders/invoice_file.html", **context),
+        mimetype="text/html",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
     )
 
 

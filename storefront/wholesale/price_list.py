@@ -26,8 +26,11 @@ class WholesaleTerms:
 
     min_quantity: int
     tiers: tuple[Tier, ...]
+    quoted_vnd: int | None = None  # a price agreed in a quote, for whatever quantity
 
     def price(self, retail_vnd: int, quantity: int) -> int:
+        if self.quoted_vnd is not None:
+            return self.quoted_vnd
         return unit_price(retail_vnd, self.tiers, quantity)
 
     def next_tier(self, retail_vnd: int, quantity: int) -> Tier | None:
@@ -51,6 +54,16 @@ class PriceList:
     def __init__(self, shop: Shop | None = None) -> None:
         self.shop = shop
         self._terms: dict[tuple[ItemKind, int], WholesaleTerms | None] = {}
+
+    @classmethod
+    def quoted(cls, shop: Shop, prices: dict[tuple[ItemKind, int], int]) -> "PriceList":
+        """The shop's list for an accepted quote: each item at the price agreed for it,
+        with no minimum (the producer agreed to the quantity)."""
+        price_list = cls(shop)
+        price_list._terms = {
+            key: WholesaleTerms(1, (), quoted_vnd=price) for key, price in prices.items()
+        }
+        return price_list
 
     @property
     def wholesale(self) -> bool:

@@ -3,9 +3,10 @@ tiers, the rules they keep, and saving them.
 
 The rules: at most MAX_TIERS tiers; each starts at more units than the one before and
 not below the minimum order; each costs less per unit than the one before and than
-retail; and no tier makes more units cost less in total than fewer (49 at the price
-before must not cost more than 50 at the tier's). Together they keep a line's total
-rising with its quantity, which tests/wholesale/test_tier_pricing.py checks."""
+retail. So a unit never costs more as a line grows, and within each tier the line's total
+rises with its quantity (tests/wholesale/test_tier_pricing.py). At a tier's start the
+total may drop (50 at 85.000 ₫ can cost less than 49 at 100.000 ₫): that is the saving
+the cart offers ("order 50 for 85.000 ₫ each")."""
 
 from collections.abc import Sequence
 
@@ -41,15 +42,6 @@ def check_tiers(retail_vnd: int, min_quantity: int, tiers: Sequence[Tier]) -> No
                 quantity=tier.min_quantity,
                 before=format_vnd(before.unit_price_vnd),
             )
-        fewer = tier.min_quantity - 1
-        if fewer >= 1 and tier.min_quantity * tier.unit_price_vnd < fewer * before.unit_price_vnd:
-            raise ShopError(
-                ShopErrorCode.TIER_CHEAPER_TOTAL,
-                quantity=tier.min_quantity,
-                total=format_vnd(tier.min_quantity * tier.unit_price_vnd),
-                fewer=fewer,
-                fewer_total=format_vnd(fewer * before.unit_price_vnd),
-            )
         before = tier
 
 
@@ -70,6 +62,8 @@ def save_terms(
         offer = WholesaleOffer(**{kind: item.id})
         db.session.add(offer)
     offer.min_quantity = min_quantity
+    offer.tiers.clear()
+    db.session.flush()  # the old tiers go first: a new one may start where an old one did
     offer.tiers = [
         WholesaleTier(min_quantity=t.min_quantity, unit_price_vnd=t.unit_price_vnd) for t in tiers
     ]
