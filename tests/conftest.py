@@ -165,3 +165,18 @@ def login_as(db, client: FlaskClient):
         return user
 
     return sign_in
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def shared_app(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Flask]:
+    """The app on a database every thread's connection sees (a SQLite file, or PostgreSQL),
+    for races between requests made at the same moment."""
+    from tests.shopping import shop_app
+
+    if request.param == "postgres":
+        need_service(_postgres_reachable())
+        url = POSTGRES_URL
+    else:
+        url = f"sqlite:///{tmp_path / 'shop.db'}"
+    with shop_app(url, tmp_path, SQLALCHEMY_ENGINE_OPTIONS={"pool_size": 10}) as application:
+        yield application

@@ -6,9 +6,8 @@ Create Date: 2026-12-04 10:16:40.402668
 
 """
 
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = "980c596bd3a3"

@@ -68,6 +68,7 @@ def _sign_in_failed(response: Response) -> bool:
 @limiter.limit(FORMS_PER_IP, methods=["POST"])
 def sign_up() -> Response | str:
     form = SignUpForm()
+    next_url = safe_next(request.args.get("next"))  # e.g. back to a shop's invitation
     if form.validate_on_submit():
         try:
             user = service.sign_up(
@@ -81,8 +82,8 @@ def sign_up() -> Response | str:
         else:
             start_session(user)
             flash(_("Welcome to Chợ OCOP, %(name)s! Your account is ready.", name=user.name))
-            return redirect(url_for("catalog.home"))
-    return render_template("accounts/sign_up.html", form=form)
+            return redirect(next_url or url_for("catalog.home"))
+    return render_template("accounts/sign_up.html", form=form, next_url=next_url)
 
 
 @bp.route("/account/sign-in", methods=["GET", "POST"])

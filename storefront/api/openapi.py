@@ -93,6 +93,12 @@ ERROR_RESPONSE = _json(
     "#/components/schemas/Error", "The request was not valid, or nothing matched."
 )
 
+_WHOLESALE = {
+    "$ref": "#/components/schemas/Wholesale",
+    "description": "Only for a signed-in member of an approved shop (its session cookie), "
+    "and only for an item the shop has wholesale terms for; absent for everyone else.",
+}
+
 SCHEMAS = {
     "Error": {
         "type": "object",
@@ -107,6 +113,30 @@ SCHEMAS = {
                     "details": {"type": "object"},
                 },
             }
+        },
+    },
+    "Wholesale": {
+        "type": "object",
+        "description": "A shop's wholesale terms for an item: the fewest units per order, "
+        "and from each quantity on the unit price a line of that many costs (the first tier "
+        "starts at the minimum order; prices fall as quantity rises).",
+        "required": ["min_quantity", "tiers"],
+        "properties": {
+            "min_quantity": {"type": "integer", "minimum": 1},
+            "tiers": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["min_quantity", "unit_price_vnd"],
+                    "properties": {
+                        "min_quantity": {"type": "integer", "minimum": 1},
+                        "unit_price_vnd": {
+                            "type": "integer",
+                            "description": "Whole Vietnamese đồng per unit.",
+                        },
+                    },
+                },
+            },
         },
     },
     "Certificate": {
@@ -150,6 +180,7 @@ SCHEMAS = {
             "producer": {"$ref": "#/components/schemas/Producer"},
             "images": {"type": "array", "items": {"type": "string", "format": "uri"}},
             "url": {"type": "string", "format": "uri"},
+            "wholesale": _WHOLESALE,
         },
     },
     "Combo": {
@@ -231,6 +262,7 @@ SCHEMAS = {
             },
             "story": {"type": "string", "description": "On the combo's own; Markdown."},
             "story_en": {"type": ["string", "null"], "description": "On the combo's own."},
+            "wholesale": _WHOLESALE,
         },
     },
 }
@@ -257,7 +289,10 @@ def openapi_document() -> dict:
             "version": "1",
             "description": "Read-only access to the certified OCOP catalogue. Only products "
             "whose OCOP certificate is verified and valid today (Vietnam time) appear, and only "
-            "combos all of whose products can be bought are listed.",
+            "combos all of whose products can be bought are listed. Prices are retail; a "
+            "request signed in as a member of an approved shop (the store's session cookie) "
+            "also gets the shop's wholesale terms of each product and combo under "
+            "`wholesale`.",
         },
         "servers": [{"url": "/api/v1"}],
         "paths": {

@@ -7,6 +7,7 @@ from storefront.combos.availability import ComboOffer
 from storefront.combos.listing import Picture, ordered_occasions
 from storefront.combos.models import Combo
 from storefront.producers.models import Producer
+from storefront.wholesale.price_list import WholesaleTerms
 
 
 def image_url(image: ProductImage) -> str:
@@ -105,4 +106,16 @@ def combo_json(combo: Combo, offer: ComboOffer, pictures: list[Picture]) -> dict
         ],
         "url": url_for("combos.combo", slug=combo.slug, _external=True),
         "image": picture_url(pictures[0]) if pictures else None,
+    }
+
+
+def wholesale_json(terms: WholesaleTerms, retail_vnd: int) -> dict:
+    """A signed-in shop's terms for an item: its minimum order and, from each quantity on,
+    the unit price (WholesaleTerms.table: the first row from the minimum order)."""
+    return {
+        "min_quantity": terms.min_quantity,
+        "tiers": [
+            {"min_quantity": tier.min_quantity, "unit_price_vnd": tier.unit_price_vnd}
+            for tier in terms.table(retail_vnd)
+        ],
     }

@@ -4,7 +4,14 @@ from flask import Blueprint, Response, current_app, jsonify, request, url_for
 from flask_babel import gettext as _
 
 from storefront.api.openapi import openapi_document
-from storefront.api.serializers import combo_json, picture_url, producer_json, product_json
+from storefront.api.serializers import (
+    combo_json,
+    picture_url,
+    producer_json,
+    product_json,
+    wholesale_json,
+)
+from storefront.cart.lines import ItemKind
 from storefront.catalog.detail import find_public_product
 from storefront.catalog.filters import MAX_PAGE, parse_filters
 from storefront.catalog.listing import list_products
@@ -22,6 +29,7 @@ from storefront.producers.directory import (
 )
 from storefront.producers.models import ProducerKind
 from storefront.query_args import QueryArgs
+from storefront.wholesale.price_list import PriceList, current_price_list
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -34,6 +42,13 @@ def _invalid(problems: dict[str, str]) -> tuple[Response, int]:
 
 def _not_found(message: str) -> tuple[Response, int]:
     return api_error(404, "not_found", message)
+
+
+def _with_terms(body: dict, prices: PriceList, kind: ItemKind, item_id: int, retail: int) -> dict:
+    """The item's JSON with a signed-in shop's terms for it under "wholesale"; for anyone
+    else (and an item without terms) the key is absent."""
+    terms = prices.terms(kind, item_id)
+    return body | {"wholesale": wholesale_json(terms, retail)} if terms else body
 
 
 def _list(items: list[dict], page: Page) -> Response:
@@ -51,12 +66,20 @@ def products() -> Response | tuple[Response, int]:
     if parsed.problems:
         return _invalid(parsed.problems)
     page = list_products(parsed.filters, today=today_in_vietnam())
+    prices = current_price_list()
+    prices.load(products=[item.product.id for item in page.items])
     items = [
-        product_json(
-            item.product,
-            item.certificate,
+        _with_terms(
+            product_json(
+                item.product,
+                item.certificate,
+                item.offer.price_vnd,
+                [item.product.cover] if item.product.cover else [],
+            ),
+            prices,
+            ItemKind.PRODUCT,
+            item.product.id,
             item.offer.price_vnd,
-            [item.product.cover] if item.product.cover else [],
         )
         for item in page.items
     ]
@@ -78,7 +101,9 @@ def product(slug: str) -> Response | tuple[Response, int]:
         "category": {"slug": found.category.slug, "name": found.category.name},
         "weight_grams": found.weight_grams,
     }
-    return jsonify(body)
+    return jsonify(
+        _with_terms(body, current_price_list(), ItemKind.PRODUCT, found.id, offer.price_vnd)
+    )
 
 
 @bp.get("/producers")
@@ -123,7 +148,18 @@ def combos() -> Response | tuple[Response, int]:
     if parsed.problems:
         return _invalid(parsed.problems)
     page = list_combos(parsed.filters, today=today_in_vietnam())
-    items = [combo_json(i.combo, i.offer, combo_pictures(i.combo)) for i in page.items]
+    prices = current_price_list()
+    prices.load(combos=[item.combo.id for item in page.items])
+    items = [
+        _with_terms(
+            combo_json(i.combo, i.offer, combo_pictures(i.combo)),
+            prices,
+            ItemKind.COMBO,
+            i.combo.id,
+            i.offer.price_vnd,
+        )
+        for i in page.items
+    ]
     return _list(items, page)
 
 
@@ -149,7 +185,9 @@ def combo(slug: str) -> Response | tuple[Response, int]:
             },
             "url": url_for("combos.heritage", slug=found.heritage.slug, _external=True),
         }
-    return jsonify(body)
+    return jsonify(
+        _with_terms(body, current_price_list(), ItemKind.COMBO, found.id, view.offer.price_vnd)
+    )
 
 
 @bp.get("/openapi.json")

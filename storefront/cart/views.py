@@ -21,6 +21,7 @@ from storefront.clock import today_in_vietnam
 from storefront.combos.listing import Picture, card_picture
 from storefront.extensions import db
 from storefront.wholesale.price_list import current_price_list
+from storefront.wholesale.shop_prices import line_note
 
 bp = Blueprint("cart", __name__)
 
@@ -75,12 +76,18 @@ def add() -> Response | str:
 
 @bp.get("/cart")
 def show() -> str:
-    priced = price_cart(
-        current_cart().lines(), today=today_in_vietnam(), prices=current_price_list()
-    )
+    prices = current_price_list()
+    priced = price_cart(current_cart().lines(), today=today_in_vietnam(), prices=prices)
     problems = {line.key: problem_text(line) for line in priced.lines}
     pictures = {line.key: _picture(line) for line in priced.lines}
-    return render_template("cart/cart.html", cart=priced, problems=problems, pictures=pictures)
+    return render_template(
+        "cart/cart.html",
+        cart=priced,
+        problems=problems,
+        pictures=pictures,
+        notes={line.key: line_note(line) for line in priced.lines},
+        max_quantity=prices.limits.max_quantity,
+    )
 
 
 def _picture(line: PricedLine) -> Picture | None:

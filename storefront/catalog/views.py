@@ -2,6 +2,7 @@
 
 from flask import Blueprint, abort, current_app, render_template, request
 
+from storefront.cart.lines import ItemKind
 from storefront.cart.wrapping import wrapping_of
 from storefront.catalog.detail import find_public_product, related_products
 from storefront.catalog.facets import category_tree, localities
@@ -12,6 +13,9 @@ from storefront.catalog.stories import render_markdown
 from storefront.clock import today_in_vietnam
 from storefront.combos.listing import featured_combos, search_combos
 from storefront.combos.occasions import upcoming
+from storefront.wholesale.price_list import current_price_list
+from storefront.wholesale.shop_prices import item_terms, order_quantity
+from storefront.wholesale.skus import sku_of
 
 bp = Blueprint("catalog", __name__)
 
@@ -30,11 +34,17 @@ def home() -> str:
         today=today,
     )
     coming = upcoming(today)
+    combos = featured_combos(coming.occasion, today=today, limit=FEATURED_COMBOS)
+    # A shop's terms for every card, in one go (nothing for a retail buyer).
+    current_price_list().load(
+        products=[item.product.id for item in featured.items],
+        combos=[item.combo.id for item in combos.items],
+    )
     return render_template(
         "catalog/home.html",
         featured=featured,
         coming=coming,
-        combos=featured_combos(coming.occasion, today=today, limit=FEATURED_COMBOS),
+        combos=combos,
         categories=category_tree(),
     )
 
@@ -52,6 +62,10 @@ def catalog() -> str:
     combos = []
     if parsed.filters.q and page.page == 1:
         combos = search_combos(parsed.filters.q, today=today, limit=SEARCH_COMBOS)
+    current_price_list().load(
+        products=[item.product.id for item in page.items],
+        combos=[item.combo.id for item in combos],
+    )
     return render_template(
         "catalog/list.html",
         page=page,
@@ -71,12 +85,20 @@ def product(slug: str) -> str:
         abort(404)
     today = today_in_vietnam()
     offer = offer_for(found, today=today)
+    related = related_products(found, today=today)
+    prices = current_price_list()
+    prices.load(products=[found.id, *(item.product.id for item in related)])
+    terms = prices.terms(ItemKind.PRODUCT, found.id)
     return render_template(
         "catalog/product.html",
         product=found,
         offer=offer,
-        related=related_products(found, today=today),
+        related=related,
         wraps=wrapping_of(found.producer_id) if offer.purchasable else [],
+        sku=sku_of(found),
+        shop_terms=item_terms(terms, offer.price_vnd),
+        quantity=order_quantity(prices, terms),
+        ask_quote=prices.wholesale,
     )
 
 

@@ -36,7 +36,7 @@ from storefront.orders.models import PaymentMethod
 from storefront.payments.stripe_gateway import configured as stripe_configured
 from storefront.payments.views import pay_by_card
 from storefront.wholesale.credit import owed_vnd
-from storefront.wholesale.invoicing import invoice_details_of
+from storefront.wholesale.invoicing import checkout_answers_of
 from storefront.wholesale.models import Shop
 from storefront.wholesale.price_list import current_price_list
 
@@ -82,17 +82,18 @@ def _form(**kwargs: object) -> CheckoutForm:
 
 
 def _initial() -> dict[str, str]:
-    """The form's first answers: the signed-in buyer's (and their shop's invoice details),
-    and `?province=` for the ward list."""
+    """The form's first answers: a shop member's from the shop (checkout_answers_of), a
+    signed-in buyer's own; and `?province=` for the ward list."""
+    province = request.args.get("province")
+    shop = _shop()
+    if shop is not None:
+        return checkout_answers_of(shop, current_user, province=province)  # type: ignore[arg-type]
     initial: dict[str, str] = {}
     if current_user.is_authenticated:
         initial = {"name": current_user.name or "", "email": current_user.email}
         initial["phone"] = display_phone(current_user.phone)
-    shop = _shop()
-    if shop is not None:
-        initial |= invoice_details_of(shop)
-    if "province" in request.args:
-        initial["province"] = request.args["province"]
+    if province is not None:
+        initial["province"] = province
     return initial
 
 

@@ -4,6 +4,7 @@ from flask import Blueprint, abort, current_app, render_template, request
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
+from storefront.cart.lines import ItemKind
 from storefront.cart.wrapping import wrapping_of
 from storefront.catalog.filters import Sort
 from storefront.clock import today_in_vietnam
@@ -17,6 +18,9 @@ from storefront.combos.detail import (
 from storefront.combos.filters import ComboFilters, parse_combo_filters
 from storefront.combos.listing import combo_facets, list_combos
 from storefront.combos.models import ComboKind, Occasion
+from storefront.wholesale.price_list import current_price_list
+from storefront.wholesale.shop_prices import item_terms, order_quantity
+from storefront.wholesale.skus import sku_of
 
 bp = Blueprint("combos", __name__)
 
@@ -31,9 +35,12 @@ def combos_list() -> str:
         per_page=current_app.config["CATALOG_PER_PAGE"],
         max_per_page=current_app.config["API_MAX_PER_PAGE"],
     )
+    page = list_combos(parsed.filters, today=today)
+    # A shop's terms for every card, in one go (nothing for a retail buyer).
+    current_price_list().load(combos=[item.combo.id for item in page.items])
     return render_template(
         "combos/list.html",
-        page=list_combos(parsed.filters, today=today),
+        page=page,
         filters=parsed.filters,
         facets=combo_facets(today),
         occasions=list(Occasion),
@@ -50,7 +57,17 @@ def combo(slug: str) -> str:
         abort(404)
     view = combo_page(found, today=today_in_vietnam())
     wraps = wrapping_of(found.owner_id) if view.offer.purchasable else []
-    return render_template("combos/combo.html", view=view, wraps=wraps)
+    prices = current_price_list()
+    terms = prices.terms(ItemKind.COMBO, found.id)
+    return render_template(
+        "combos/combo.html",
+        view=view,
+        wraps=wraps,
+        sku=sku_of(found),
+        shop_terms=item_terms(terms, view.offer.price_vnd),
+        quantity=order_quantity(prices, terms),
+        ask_quote=prices.wholesale,
+    )
 
 
 @bp.get("/combos/<slug>/story-card")
@@ -87,6 +104,7 @@ def heritage(slug: str) -> str:
         ComboFilters(heritage=found.slug, sort=Sort.STARS, per_page=HERITAGE_COMBOS),
         today=today_in_vietnam(),
     )
+    current_price_list().load(combos=[item.combo.id for item in combos.items])
     return render_template("combos/heritage.html", heritage=found, combos=combos)
 
 

@@ -24,6 +24,7 @@ from storefront.producers.forms import ApplicationForm, NoteForm, ReasonForm
 from storefront.producers.models import Producer, ProducerStatus
 from storefront.producers.search import search_producers
 from storefront.query_args import QueryArgs
+from storefront.wholesale.price_list import current_price_list
 
 bp = Blueprint("producers", __name__)
 
@@ -54,6 +55,8 @@ def producer(slug: str) -> str:
     )
     filters = replace(parsed.filters, producer=found.slug, sort=parsed.filters.sort or Sort.STARS)
     page = list_products(filters, today=today_in_vietnam())
+    # A shop's terms for every card, in one go (nothing for a retail buyer).
+    current_price_list().load(products=[item.product.id for item in page.items])
     return render_template("producers/producer.html", producer=found, page=page, filters=filters)
 
 

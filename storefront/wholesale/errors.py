@@ -27,7 +27,18 @@ class ShopErrorCode(enum.StrEnum):
     TIER_BELOW_MINIMUM = "tier_below_minimum"
     TIER_PRICE_ORDER = "tier_price_order"
     TIER_NOT_BELOW_RETAIL = "tier_not_below_retail"
-    TIER_CHEAPER_TOTAL = "tier_cheaper_total"
+    # --- Shop members and invitations (members.py) ---
+    NOT_SHOP_OWNER = "not_shop_owner"
+    INVALID_EMAIL = "invalid_email"
+    ALREADY_MEMBER = "already_member"
+    ALREADY_INVITED = "already_invited"
+    CANNOT_BE_INVITED = "cannot_be_invited"
+    TOO_MANY_MEMBERS = "too_many_members"
+    INVITATION_INVALID = "invitation_invalid"
+    INVITATION_FOR_ANOTHER_EMAIL = "invitation_for_another_email"
+    CANNOT_JOIN = "cannot_join"
+    OWNER_CANNOT_BE_REMOVED = "owner_cannot_be_removed"
+    # --- end of shop members ---
 
 
 MESSAGES: dict[ShopErrorCode, LazyString] = {
@@ -74,10 +85,36 @@ MESSAGES: dict[ShopErrorCode, LazyString] = {
     ShopErrorCode.TIER_NOT_BELOW_RETAIL: _l(
         "A wholesale price must be below the retail price of %(retail)s."
     ),
-    ShopErrorCode.TIER_CHEAPER_TOTAL: _l(
-        "From %(quantity)s units the order would cost %(total)s, less than %(fewer)s "
-        "units cost (%(fewer_total)s). Lower the price less, or start the tier later."
+    # --- Shop members and invitations (members.py) ---
+    ShopErrorCode.NOT_SHOP_OWNER: _l("Only the shop's owner can invite or remove members."),
+    ShopErrorCode.INVALID_EMAIL: _l("Enter a valid e-mail address, such as lan@example.vn."),
+    ShopErrorCode.ALREADY_MEMBER: _l("%(email)s is already a member of this shop."),
+    ShopErrorCode.ALREADY_INVITED: _l(
+        "%(email)s has already been invited and the invitation is still open. Revoke it "
+        "first to send a new one."
     ),
+    ShopErrorCode.CANNOT_BE_INVITED: _l(
+        "%(email)s cannot be invited: the account belongs to staff, a producer or another "
+        "shop, or has applied for a shop account of its own."
+    ),
+    ShopErrorCode.TOO_MANY_MEMBERS: _l(
+        "A shop may have at most %(most)s members and open invitations together. Revoke an "
+        "invitation or remove a member first."
+    ),
+    ShopErrorCode.INVITATION_INVALID: _l(
+        "This invitation is not valid: it may have expired, been revoked or been used "
+        "already. Ask the shop's owner for a new one."
+    ),
+    ShopErrorCode.INVITATION_FOR_ANOTHER_EMAIL: _l(
+        "This invitation was sent to another e-mail address, not to %(email)s. Sign in with "
+        "the address it was sent to, or ask the shop's owner to invite you."
+    ),
+    ShopErrorCode.CANNOT_JOIN: _l(
+        "Your account cannot join a shop: it belongs to staff, a producer or a shop already, "
+        "or you applied for a shop account yourself."
+    ),
+    ShopErrorCode.OWNER_CANNOT_BE_REMOVED: _l("The shop's owner cannot be removed."),
+    # --- end of shop members ---
 }
 
 

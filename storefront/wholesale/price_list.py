@@ -114,7 +114,7 @@ class PriceList:
     def price(self, kind: ItemKind, item_id: int, retail_vnd: int, quantity: int) -> int:
         """What one unit costs this buyer in a line of `quantity`."""
         terms = self.terms(kind, item_id)
-        return unit_price(retail_vnd, terms.tiers if terms else (), quantity)
+        return terms.price(retail_vnd, quantity) if terms else retail_vnd
 
 
 RETAIL = PriceList()

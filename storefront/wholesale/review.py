@@ -21,7 +21,11 @@ def applications(limit: int = 200) -> list[Shop]:
     return list(
         db.session.scalars(
             select(Shop)
-            .options(selectinload(Shop.applicant), selectinload(Shop.decided_by))
+            .options(
+                selectinload(Shop.applicant),
+                selectinload(Shop.decided_by),
+                selectinload(Shop.terms_set_by),
+            )
             .order_by(
                 pending_first,
                 case((Shop.status == ShopStatus.PENDING, Shop.id), else_=-Shop.id),

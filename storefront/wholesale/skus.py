@@ -8,7 +8,7 @@ from storefront.cart.lines import ItemKind
 from storefront.catalog.models import Product
 from storefront.combos.models import Combo
 
-_SKU = re.compile(r"([PC])0*([1-9]\d{0,8})", re.IGNORECASE)
+_SKU = re.compile(r"([PC])0*([1-9][0-9]{0,8})", re.IGNORECASE)
 
 
 def sku_of(item: Product | Combo) -> str:

@@ -1,7 +1,6 @@
 """Payment terms for approved shops: how many days after an order its invoice is due, and
 how much the shop may owe at once (its credit limit, in whole đồng)."""
 
-import logging
 from datetime import datetime
 
 from storefront.accounts.models import User
@@ -13,8 +12,6 @@ from storefront.wholesale.models import Shop, ShopStatus
 PAYMENT_TERMS_DAYS: tuple[int, ...] = (0, 15, 30, 45, 60)
 MAX_CREDIT_LIMIT_VND = 10_000_000_000
 
-log = logging.getLogger(__name__)
-
 
 def grant_terms(
     shop: Shop,
@@ -24,7 +21,8 @@ def grant_terms(
     credit_limit_vnd: int,
     now: datetime,
 ) -> None:
-    """Give an approved shop its payment terms and credit limit, replacing any before.
+    """Give an approved shop its payment terms and credit limit, replacing any before, and
+    record who set them and when (`now`, naive UTC).
 
     Raises ShopError NOT_APPROVED (the shop is pending or rejected), INVALID_TERMS,
     INVALID_CREDIT_LIMIT; nothing is changed then.
@@ -38,13 +36,6 @@ def grant_terms(
         raise ShopError(ShopErrorCode.INVALID_CREDIT_LIMIT)
     shop.payment_terms_days = payment_terms_days
     shop.credit_limit_vnd = credit_limit_vnd
+    shop.terms_set_by_id = staff.id
+    shop.terms_set_at = now
     db.session.commit()
-    # The shop has no column for who granted its terms and when; the log keeps it.
-    log.info(
-        "shop %s terms: %s days, limit %s VND, by user %s at %s",
-        shop.id,
-        payment_terms_days,
-        credit_limit_vnd,
-        staff.id,
-        now.isoformat(),
-    )

@@ -10,6 +10,8 @@ the cart offers ("order 50 for 85.000 ₫ each")."""
 
 from collections.abc import Sequence
 
+from sqlalchemy.exc import IntegrityError
+
 from storefront.catalog.models import Product
 from storefront.catalog.pricing import Tier
 from storefront.combos.models import Combo
@@ -56,11 +58,7 @@ def save_terms(
     """Replace the item's wholesale terms with these, once check_tiers passes (it raises
     ShopError otherwise, and nothing changes). Flushes; the caller commits."""
     check_tiers(retail_vnd, min_quantity, tiers)
-    offer = offer_of(item)
-    if offer is None:
-        kind = "product_id" if isinstance(item, Product) else "combo_id"
-        offer = WholesaleOffer(**{kind: item.id})
-        db.session.add(offer)
+    offer = offer_of(item) or _new_offer(item)
     offer.min_quantity = min_quantity
     offer.tiers.clear()
     db.session.flush()  # the old tiers go first: a new one may start where an old one did
@@ -69,6 +67,20 @@ def save_terms(
     ]
     db.session.flush()
     return offer
+
+
+def _new_offer(item: Product | Combo) -> WholesaleOffer:
+    """The item's offer row, made now; or, when another member of the producer made it
+    at the same moment (the unique key refuses ours), theirs, which these terms replace.
+    Nothing else is written before it in save_terms, so undoing the refused insert undoes
+    only that."""
+    kind = "product_id" if isinstance(item, Product) else "combo_id"
+    db.session.add(WholesaleOffer(**{kind: item.id}))
+    try:
+        db.session.flush()
+    except IntegrityError:
+        db.session.rollback()
+    return offer_of(item)  # type: ignore[return-value]
 
 
 def stop_selling_wholesale(item: Product | Combo) -> None:

@@ -164,3 +164,14 @@ def staff_terms(shop_id: int) -> Response | tuple[str, int]:
     else:
         flash(_("%(shop)s has its new payment terms and credit limit.", shop=shop.name))
     return redirect(url_for("wholesale.staff_shops"))
+
+
+# The pages in these modules join this blueprint when it is imported.
+from storefront.wholesale import (  # noqa: E402, F401
+    member_views,
+    price_views,
+    quick_order_views,
+    quote_views,
+    shop_views,
+    tier_views,
+)

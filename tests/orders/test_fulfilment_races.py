@@ -4,28 +4,14 @@ the lock on the order's row, each would see the other's part still packed and th
 would stay processing.)"""
 
 import threading
-from pathlib import Path
 
 import pytest
 
 from storefront.extensions import db
 from storefront.orders.fulfilment import pack, ship
 from storefront.orders.models import Order, OrderStatus, PaymentMethod
-from tests.conftest import POSTGRES_URL, _postgres_reachable, need_service
 from tests.factories import UserFactory
-from tests.shopping import now, shop_app, two_producer_order
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def shared_app(request, tmp_path: Path):
-    """The app on a database every thread's connection sees."""
-    if request.param == "postgres":
-        need_service(_postgres_reachable())
-        url = POSTGRES_URL
-    else:
-        url = f"sqlite:///{tmp_path / 'shop.db'}"
-    with shop_app(url, tmp_path, SQLALCHEMY_ENGINE_OPTIONS={"pool_size": 10}) as application:
-        yield application
+from tests.shopping import now, two_producer_order
 
 
 @pytest.mark.parametrize("rounds", range(5))

@@ -5,9 +5,12 @@ here, with its rules, before it can land.
 Outcomes: OK (any 2xx, or a 3xx that does not send to sign-in), SIGN_IN (a redirect to the
 sign-in page), FORBIDDEN (403), MISSING (404). Producer P1 owns the objects in the URLs;
 P2 is another approved producer, and must get 404 for P1's things, with nothing changed.
+Likewise the shop S1 (whose owner is the "shop" visitor) owns the wholesale objects, and
+"shop_s2", the owner of another approved shop, must get 404 for them.
 """
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 import pytest
 from flask import Flask
@@ -15,9 +18,11 @@ from flask.testing import FlaskClient
 
 from storefront.accounts.models import Role, User
 from storefront.catalog.models import OcopCertificate, Product, Verification
+from storefront.clock import utcnow
 from storefront.combos.models import Combo, Heritage, PackagingItem
-from storefront.orders.models import Fulfilment
-from storefront.wholesale.models import Shop, ShopKind
+from storefront.orders.models import Fulfilment, Order
+from storefront.wholesale.members import token_hash
+from storefront.wholesale.models import Quote, Shop, ShopInvitation, ShopKind, WholesaleOffer
 from tests.factories import (
     USER_PASSWORD,
     CertificateFactory,
@@ -30,9 +35,11 @@ from tests.factories import (
     UserFactory,
 )
 from tests.shopping import gift_order
+from tests.wholesale.quotes import ask
+from tests.wholesale.shops import approved_shop, shop_member, wholesale
 
 OK, SIGN_IN, FORBIDDEN, MISSING = "ok", "sign-in", "403", "404"
-VISITORS = ("anonymous", "shopper", "producer_p1", "producer_p2", "shop", "staff")
+VISITORS = ("anonymous", "shopper", "producer_p1", "producer_p2", "shop", "shop_s2", "staff")
 
 PUBLIC = dict.fromkeys(VISITORS, OK)
 SIGNED_IN = {**dict.fromkeys(VISITORS, OK), "anonymous": SIGN_IN}
@@ -42,16 +49,22 @@ PORTAL = {
     "producer_p1": OK,
     "producer_p2": OK,
     "shop": FORBIDDEN,
+    "shop_s2": FORBIDDEN,
     "staff": FORBIDDEN,
 }
 P1_ONLY = {**PORTAL, "producer_p2": MISSING}
 STAFF = {**dict.fromkeys(VISITORS, FORBIDDEN), "anonymous": SIGN_IN, "staff": OK}
-APPLY = {**SIGNED_IN, "shop": FORBIDDEN, "staff": FORBIDDEN}
+APPLY = {**SIGNED_IN, "shop": FORBIDDEN, "shop_s2": FORBIDDEN, "staff": FORBIDDEN}
 # A shop account: shoppers (and shop-role users) apply; producer members and staff may not.
 SHOP_APPLY = {**SIGNED_IN, "producer_p1": FORBIDDEN, "producer_p2": FORBIDDEN, "staff": FORBIDDEN}
 # An order: its buyer (the shopper) and staff see it; to anyone else it does not exist.
 OWNER_OR_STAFF = {**dict.fromkeys(VISITORS, MISSING), "shopper": OK, "staff": OK}
 NOBODY = dict.fromkeys(VISITORS, MISSING)
+# Wholesale: members of an approved shop; S1's quotes, invitations and members are S1's.
+SHOP = {**dict.fromkeys(VISITORS, FORBIDDEN), "anonymous": SIGN_IN, "shop": OK, "shop_s2": OK}
+S1_ONLY = {**SHOP, "shop_s2": MISSING}
+# S1's order: its members and staff see it; to anyone else, another shop too, it does not exist.
+SHOP_ORDER = {**NOBODY, "shop": OK, "staff": OK}
 
 # endpoint -> (method, url template, outcome per visitor); the {names} in URLs come from
 # `world`.
@@ -189,6 +202,46 @@ RULES: dict[str, tuple[str, str, dict[str, str]]] = {
     "wholesale.staff_approve": ("POST", "/staff/shops/{pending_shop}/approve", STAFF),
     "wholesale.staff_reject": ("POST", "/staff/shops/{pending_shop}/reject", STAFF),
     "wholesale.staff_terms": ("POST", "/staff/shops/{pending_shop}/terms", STAFF),
+    # A shop's own pages. {shop_quote} is S1's, asking for P1's product; {shop_order} is S1's.
+    "wholesale.shop_home": ("GET", "/wholesale/", SHOP),
+    "wholesale.shop_order_history": ("GET", "/wholesale/orders", SHOP),
+    "wholesale.members_list": ("GET", "/wholesale/members", SHOP),
+    "wholesale.invite_member": ("POST", "/wholesale/members/invite", SHOP),
+    "wholesale.remove_member": ("POST", "/wholesale/members/{shop_member}/remove", S1_ONLY),
+    "wholesale.revoke_invitation": (
+        "POST",
+        "/wholesale/invitations/{shop_invitation}/revoke",
+        S1_ONLY,
+    ),
+    "wholesale.invitation": ("GET", "/wholesale/invitations/{invitation_token}", PUBLIC),
+    "wholesale.accept_invitation": (
+        "POST",
+        "/wholesale/invitations/{invitation_token}/accept",
+        SIGNED_IN,
+    ),
+    "wholesale.quick_order": ("GET", "/wholesale/quick-order", SHOP),
+    "wholesale.quick_order_add": ("POST", "/wholesale/quick-order", SHOP),
+    "wholesale.quick_order_template": ("GET", "/wholesale/quick-order/template.csv", SHOP),
+    "wholesale.quick_order_upload": ("POST", "/wholesale/quick-order/upload", SHOP),
+    "wholesale.quick_order_upload_again": ("GET", "/wholesale/quick-order/upload", SHOP),
+    "wholesale.quotes_list": ("GET", "/wholesale/quotes", SHOP),
+    "wholesale.quote_new": ("GET", "/wholesale/quotes/new", SHOP),
+    "wholesale.quote_page": ("GET", "/wholesale/quotes/{shop_quote}", S1_ONLY),
+    "wholesale.quote_decline": ("POST", "/wholesale/quotes/{shop_quote}/decline", S1_ONLY),
+    "wholesale.quote_withdraw": ("POST", "/wholesale/quotes/{shop_quote}/withdraw", S1_ONLY),
+    "wholesale.quote_accept_page": ("GET", "/wholesale/quotes/{shop_quote}/accept", S1_ONLY),
+    # Producers answer the quotes that ask for their items, and set their wholesale tiers.
+    "wholesale.portal_quotes": ("GET", "/producer/quotes", PORTAL),
+    "wholesale.portal_quote": ("GET", "/producer/quotes/{shop_quote}", P1_ONLY),
+    "wholesale.portal_tiers": ("GET", "/producer/wholesale", PORTAL),
+    "wholesale.portal_item_terms": ("GET", "/producer/wholesale/products/{product}", P1_ONLY),
+    "wholesale.portal_item_terms_remove": (
+        "POST",
+        "/producer/wholesale/products/{product}/remove",
+        P1_ONLY,
+    ),
+    "wholesale.staff_quotes_list": ("GET", "/staff/quotes", STAFF),
+    "wholesale.staff_quote": ("GET", "/staff/quotes/{shop_quote}", STAFF),
 }
 
 # More addresses of routes above whose rules depend on what they name.
@@ -196,6 +249,12 @@ MORE_CASES = [
     # Certificate scans are never public: only their producer and staff see them.
     ("GET", "/media/certificates/scan.pdf", dict.fromkeys(VISITORS, MISSING)),
     ("GET", "/media/products/../certificates/scan.pdf", dict.fromkeys(VISITORS, MISSING)),
+    # A shop's order and its documents: its members and staff only.
+    ("GET", "/orders/{shop_order}", SHOP_ORDER),
+    ("GET", "/orders/{shop_order}/invoice?proforma=1", SHOP_ORDER),
+    ("GET", "/orders/{shop_order}/invoice?download=1", SHOP_ORDER),
+    ("POST", "/orders/{shop_order}/buy-again", SHOP_ORDER),
+    ("POST", "/orders/{shop_order}/cancel", SHOP_ORDER),
 ]
 
 
@@ -242,9 +301,23 @@ def world(app: Flask, db) -> World:
         "shopper": UserFactory(),
         "producer_p1": UserFactory(role=Role.PRODUCER, producer_id=p1.id),
         "producer_p2": UserFactory(role=Role.PRODUCER, producer_id=p2.id),
-        "shop": UserFactory(role=Role.SHOP),
+        "shop": UserFactory(),
+        "shop_s2": UserFactory(),
         "staff": UserFactory(role=Role.STAFF),
     }
+    s1 = approved_shop(users["shop"], name="Quà Quê S1")
+    approved_shop(users["shop_s2"], name="Quà Quê S2")
+    s1_member = shop_member(s1)
+    db.session.add(
+        ShopInvitation(
+            shop_id=s1.id,
+            email="invited@example.vn",
+            token_hash=token_hash("matrix-invitation"),
+            invited_by_id=users["shop"].id,
+            expires_at=utcnow() + timedelta(days=7),
+        )
+    )
+    wholesale(product, [(20, 1_000)], minimum=5)
     target = UserFactory()
     pending_shop = Shop(
         name="Quà Quê",
@@ -259,6 +332,9 @@ def world(app: Flask, db) -> World:
     )
     db.session.add(pending_shop)
     order = gift_order(combo, buyer=users["shopper"])
+    shop_order = gift_order(combo, buyer=users["shop"])
+    shop_order.shop_id = s1.id
+    quote = ask(s1, [(product, 50)])
     db.session.commit()
     return World(
         ids={
@@ -279,6 +355,11 @@ def world(app: Flask, db) -> World:
             "heritage_slug": heritage.slug,
             "order": order.number,
             "fulfilment": order.fulfilments[0].id,  # P1's: it owns the combo
+            "shop_order": shop_order.number,
+            "shop_quote": quote.number,
+            "shop_member": s1_member.id,
+            "shop_invitation": db.session.scalar(db.select(ShopInvitation.id)),
+            "invitation_token": "matrix-invitation",
         },
         users=users,
     )
@@ -324,6 +405,23 @@ def _p1_state(db) -> tuple:
             (s.id, s.status, s.decision_reason, s.payment_terms_days, s.credit_limit_vnd)
             for s in db.session.scalars(db.select(Shop))
         ],
+        [
+            (u.id, u.role, u.shop_id)
+            for u in db.session.scalars(db.select(User).where(User.shop_id.is_not(None)))
+        ],
+        [
+            (i.id, i.accepted_at, i.revoked_at)
+            for i in db.session.scalars(db.select(ShopInvitation))
+        ],
+        [
+            (q.id, q.status, q.order_id, [line.unit_price_vnd for line in q.lines])
+            for q in db.session.scalars(db.select(Quote))
+        ],
+        [
+            (o.id, o.min_quantity, [(t.min_quantity, t.unit_price_vnd) for t in o.tiers])
+            for o in db.session.scalars(db.select(WholesaleOffer))
+        ],
+        [(o.number, o.status) for o in db.session.scalars(db.select(Order))],
     )
 
 
@@ -351,7 +449,7 @@ def test_each_visitor_gets_exactly_what_the_rules_allow(app, db, world, visitor)
 
 
 def _allowed_visitor(outcomes: dict[str, str]) -> str:
-    for visitor in ("staff", "producer_p1", "shopper", "anonymous"):
+    for visitor in ("staff", "producer_p1", "shopper", "anonymous", "shop"):
         if outcomes[visitor] == OK:
             return visitor
     raise AssertionError("nobody may use this route")

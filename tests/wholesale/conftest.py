@@ -1,6 +1,8 @@
-"""Wholesale fixtures: a valid shop application form, an applicant, a staff client."""
+"""Wholesale fixtures: a valid shop application form, an applicant, a staff client; and the
+goods (honey with tiers, tea), shop and signed-in owner the quote tests share."""
 
 from collections.abc import Callable
+from types import SimpleNamespace
 
 import pytest
 from flask.testing import FlaskClient
@@ -20,6 +22,8 @@ from tests.producers.conftest import (  # noqa: F401
     staff,
     staff_client,
 )
+from tests.shopping import shipping_table, stocked_product
+from tests.wholesale.shops import approved_shop, wholesale
 
 
 def shop_application(**changes: object) -> dict[str, object]:
@@ -54,3 +58,30 @@ def apply_shop(client: FlaskClient, applicant: User) -> Callable[..., Shop]:  # 
         return shop
 
     return send
+
+
+# --- The goods, shop and signed-in owner the quote tests share ------------------------------
+
+
+@pytest.fixture
+def goods(db) -> SimpleNamespace:
+    """Honey with tiers (from its producer) and tea (from another producer)."""
+    shipping_table()
+    honey = stocked_product(1_000, name="Mật ong U Minh", price_vnd=100_000, weight_grams=100)
+    wholesale(honey, [(50, 85_000), (100, 80_000)], minimum=10)
+    tea = stocked_product(500, name="Trà mãng cầu Tân Lập", price_vnd=60_000, weight_grams=100)
+    db.session.commit()
+    return SimpleNamespace(honey=honey, tea=tea)
+
+
+@pytest.fixture
+def shop(db):
+    shop = approved_shop(terms_days=30, credit_limit_vnd=50_000_000)
+    db.session.commit()
+    return shop
+
+
+@pytest.fixture
+def owner(db, shop, client: FlaskClient, login_as: Callable[..., User]) -> User:
+    client.set_cookie("lang", "en")
+    return login_as(db.session.get(User, shop.owner_id))

@@ -5,29 +5,15 @@ is placed and the other is refused with the figures; nothing of the refused orde
 both would be placed.)"""
 
 import threading
-from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
 from storefront.extensions import db
 from storefront.orders.models import Order, PaymentMethod
-from tests.conftest import POSTGRES_URL, _postgres_reachable, need_service
-from tests.shopping import now, product_key, rules, shop_app, stocked_product
+from tests.shopping import now, product_key, rules, stocked_product
 from tests.wholesale.shops import approved_shop, shop_member, wholesale
 from tests.wholesale.test_shop_checkout import VAT
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def shared_app(request, tmp_path: Path):
-    """The app on a database every thread's connection sees."""
-    if request.param == "postgres":
-        need_service(_postgres_reachable())
-        url = POSTGRES_URL
-    else:
-        url = f"sqlite:///{tmp_path / 'shop.db'}"
-    with shop_app(url, tmp_path, SQLALCHEMY_ENGINE_OPTIONS={"pool_size": 10}) as application:
-        yield application
 
 
 def _invoice_details():

@@ -1,15 +1,18 @@
 """Staff grant an approved shop payment terms and a credit limit; the shop sees them."""
 
-from datetime import UTC, datetime
+from datetime import datetime, timedelta
 
 import pytest
 
+from storefront.accounts.models import Role
+from storefront.clock import utcnow
 from storefront.wholesale.errors import ShopError, ShopErrorCode
 from storefront.wholesale.models import ShopStatus
 from storefront.wholesale.terms import grant_terms
+from tests.factories import UserFactory
 from tests.wholesale.conftest import fresh
 
-NOW = datetime(2026, 12, 4, 9, 0, tzinfo=UTC)
+NOW = datetime(2026, 12, 4, 9, 0)  # naive UTC, as the columns store it
 
 
 @pytest.fixture
@@ -21,11 +24,12 @@ def approved_shop(staff_client, staff, apply_shop):
     return shop
 
 
-def test_staff_grant_terms_and_the_shop_sees_them(client, staff_client, approved_shop):
+def test_staff_grant_terms_and_the_shop_sees_them(client, staff_client, staff, approved_shop):
     page = client.get("/wholesale/application").get_data(as_text=True)
     assert "No payment terms granted yet: pay before shipping." in page
     listing = staff_client.get("/staff/shops").get_data(as_text=True)
     assert f'action="/staff/shops/{approved_shop.id}/terms"' in listing
+    assert "Set by" not in listing
 
     response = staff_client.post(
         f"/staff/shops/{approved_shop.id}/terms",
@@ -37,9 +41,14 @@ def test_staff_grant_terms_and_the_shop_sees_them(client, staff_client, approved
     assert "has its new payment terms and credit limit" in response.get_data(as_text=True)
     fresh(approved_shop)
     assert (approved_shop.payment_terms_days, approved_shop.credit_limit_vnd) == (30, 50_000_000)
+    # Who set them and when is recorded, and staff see it beside the terms.
+    assert approved_shop.terms_set_by_id == staff.id
+    assert utcnow() - approved_shop.terms_set_at < timedelta(minutes=1)
     expected = "Invoices due 30 days after the order; credit limit 50.000.000\u00a0₫"
     assert expected in client.get("/wholesale/application").get_data(as_text=True)
-    assert expected in staff_client.get("/staff/shops").get_data(as_text=True)
+    listing = staff_client.get("/staff/shops").get_data(as_text=True)
+    assert expected in listing
+    assert f"Set by {staff.name} on " in listing
 
 
 def test_pay_before_shipping_with_no_credit_is_a_valid_grant(client, staff_client, approved_shop):
@@ -81,6 +90,7 @@ def test_each_bad_value_is_refused_with_its_message_and_nothing_changes(
     assert "were not changed" in page
     fresh(approved_shop)
     assert (approved_shop.payment_terms_days, approved_shop.credit_limit_vnd) == (None, None)
+    assert (approved_shop.terms_set_by_id, approved_shop.terms_set_at) == (None, None)
 
 
 def test_a_pending_shop_gets_no_terms(staff_client, staff, apply_shop):
@@ -152,3 +162,21 @@ def test_the_largest_credit_limit_is_accepted(staff, approved_shop):
 
     fresh(approved_shop)
     assert (approved_shop.payment_terms_days, approved_shop.credit_limit_vnd) == (60, 10**10)
+    assert (approved_shop.terms_set_by_id, approved_shop.terms_set_at) == (staff.id, NOW)
+
+
+def test_new_terms_record_who_set_them_last(staff, approved_shop):
+    later = UserFactory(role=Role.STAFF, name="Võ Thị Mai")
+    grant_terms(approved_shop, staff=staff, payment_terms_days=15, credit_limit_vnd=0, now=NOW)
+
+    grant_terms(
+        approved_shop,
+        staff=later,
+        payment_terms_days=30,
+        credit_limit_vnd=1_000_000,
+        now=NOW + timedelta(days=2),
+    )
+
+    fresh(approved_shop)
+    assert approved_shop.terms_set_by_id == later.id
+    assert approved_shop.terms_set_at == NOW + timedelta(days=2)

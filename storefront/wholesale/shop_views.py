@@ -1,4 +1,5 @@
-"""The shop's orders, whoever of its members placed them, with what its invoices owe."""
+"""A shop member's pages of the shop as a whole: its home (terms, what it owes, where to
+order) and its orders, whoever of its members placed them."""
 
 from flask import abort, render_template, request
 
@@ -20,6 +21,16 @@ def member_shop() -> Shop:
     if shop is None or shop.status is not ShopStatus.APPROVED:
         abort(403)
     return shop
+
+
+@bp.get("/wholesale/")
+@role_required(Role.SHOP)
+def shop_home() -> str:
+    shop = member_shop()
+    recent = shop_orders(shop.id, page=1, per_page=5)
+    return render_template(
+        "wholesale/shop_home.html", shop=shop, recent=recent, owed_vnd=owed_vnd(shop.id)
+    )
 
 
 @bp.get("/wholesale/orders")
