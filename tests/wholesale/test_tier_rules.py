@@ -2,6 +2,7 @@
 boundary: the refused value and the one just inside."""
 
 import pytest
+from flask_babel import force_locale
 
 from storefront.catalog.pricing import Tier
 from storefront.wholesale.errors import ShopError, ShopErrorCode
@@ -110,7 +111,7 @@ def test_the_first_rule_broken_is_the_one_reported():
 
 
 def test_the_messages_name_the_figures(app):
-    with app.test_request_context(headers={"Accept-Language": "en"}):
+    with app.test_request_context(), force_locale("en"):
         messages = {}
         for minimum, tiers in [
             (0, []),
