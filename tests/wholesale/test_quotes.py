@@ -528,3 +528,15 @@ def test_a_combo_is_quoted_for_its_owner_and_one_sold_in_a_choice_of_packaging_i
     [quote] = all_quotes()
     [line] = quote.lines
     assert (line.combo_id, line.producer_id) == (plain.id, goods.honey.producer_id)
+
+
+@pytest.mark.parametrize(
+    ("quantity", "listed"),
+    [(49, 100_000), (50, 85_000), (51, 85_000), (99, 85_000), (100, 80_000), (101, 80_000)],
+)
+def test_a_quotes_list_price_is_the_shops_tier_price_at_each_boundary(
+    goods, shop, quantity, listed
+):
+    """The same function the cart, checkout and API price with (catalog.pricing)."""
+    quote = ask(shop, [(goods.honey, quantity)])
+    assert quote.lines[0].list_price_vnd == listed
