@@ -3,6 +3,8 @@
 An invoice counts from the moment its order is placed until it is paid, or its order is
 cancelled or refunded."""
 
+from collections.abc import Iterable
+
 from sqlalchemy import func, select
 
 from storefront.extensions import db
@@ -12,17 +14,34 @@ from storefront.wholesale.models import Shop
 _CLOSED = (OrderStatus.CANCELLED, OrderStatus.REFUNDED)
 
 
+_UNPAID_INVOICE = (
+    Order.payment_method == PaymentMethod.INVOICE,
+    Order.paid_at.is_(None),
+    Order.status.not_in(_CLOSED),
+)
+
+
 def owed_vnd(shop_id: int) -> int:
     """The total of the shop's unpaid invoices, in đồng."""
     total = db.session.scalar(
         select(func.coalesce(func.sum(Order.total_vnd), 0)).where(
-            Order.shop_id == shop_id,
-            Order.payment_method == PaymentMethod.INVOICE,
-            Order.paid_at.is_(None),
-            Order.status.not_in(_CLOSED),
+            Order.shop_id == shop_id, *_UNPAID_INVOICE
         )
     )
     return int(total or 0)
+
+
+def owed_by_shop(shop_ids: Iterable[int]) -> dict[int, int]:
+    """What each of these shops owes on its unpaid invoices (0 for none), in one query."""
+    ids = list(shop_ids)
+    owed = dict.fromkeys(ids, 0)
+    rows = db.session.execute(
+        select(Order.shop_id, func.sum(Order.total_vnd))
+        .where(Order.shop_id.in_(ids), *_UNPAID_INVOICE)
+        .group_by(Order.shop_id)
+    )
+    owed.update({shop_id: int(total) for shop_id, total in rows})
+    return owed
 
 
 def lock_shop(shop_id: int) -> Shop:

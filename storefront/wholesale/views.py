@@ -13,6 +13,7 @@ from storefront.accounts.models import Role, User
 from storefront.clock import utcnow
 from storefront.extensions import db
 from storefront.wholesale import onboarding, review, terms
+from storefront.wholesale.credit import owed_by_shop
 from storefront.wholesale.errors import ShopError, ShopErrorCode
 from storefront.wholesale.forms import NoteForm, ReasonForm, ShopApplicationForm, TermsForm
 from storefront.wholesale.models import Shop, ShopStatus
@@ -92,6 +93,7 @@ def _shops_page(refused: tuple[Shop, TermsForm] | None = None) -> str:
         reject_form=ReasonForm(),
         terms_forms=terms_forms,
         refused=refused,
+        owed=owed_by_shop(terms_forms),
     )
 
 

@@ -134,8 +134,13 @@ def test_a_paid_invoice_frees_its_credit(client, owner, honey, login_as, app):
     check_out(client)
     first = place(client)
     staff_client = app.test_client()
+    staff_client.set_cookie("lang", "en")
     login_as(UserFactory(role=Role.STAFF), client=staff_client)
+    owing = " ".join(staff_client.get("/staff/shops").text.replace("\u00a0", " ").split())
+    assert 'Unpaid invoices</dt><dd>12.000.000 ₫ <span class="muted">of 20.000.000 ₫' in owing
     assert staff_client.post(f"/staff/orders/{first.number}/transfer-received").status_code == 302
+    paid = staff_client.get("/staff/shops").text.replace("\u00a0", " ")
+    assert "Unpaid invoices</dt><dd>0 ₫" in paid
     db.session.refresh(first)
     assert first.paid_at is not None and first.status is OrderStatus.CONFIRMED
     again = staff_client.post(f"/staff/orders/{first.number}/transfer-received")
