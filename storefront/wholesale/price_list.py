@@ -111,11 +111,6 @@ class PriceList:
             self.load(**{"products" if kind is ItemKind.PRODUCT else "combos": [item_id]})
         return self._terms[(kind, item_id)]
 
-    def price(self, kind: ItemKind, item_id: int, retail_vnd: int, quantity: int) -> int:
-        """What one unit costs this buyer in a line of `quantity`."""
-        terms = self.terms(kind, item_id)
-        return terms.price(retail_vnd, quantity) if terms else retail_vnd
-
 
 RETAIL = PriceList()
 
