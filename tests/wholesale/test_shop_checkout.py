@@ -223,3 +223,29 @@ def test_reorder_puts_the_lines_back_at_the_shops_price_today(client, owner, hon
     assert again.status_code == 302
     cart = client.get("/cart").text
     assert "85.000" in cart
+
+
+def test_the_shops_order_pages_run_as_many_queries_for_one_order_as_for_three(
+    client, owner, honey, app, login_as, count_queries
+):
+    """Lines, who placed each order and what the shop owes are read in fixed queries."""
+
+    def counts() -> tuple[int, int]:
+        found = []
+        for path in ("/wholesale/orders", "/wholesale/"):
+            with count_queries() as counter:
+                assert client.get(path).status_code == 200
+            found.append(counter.count)
+        return found[0], found[1]
+
+    add(client, honey, 50)
+    check_out(client)
+    place(client)
+    one = counts()
+    colleague = app.test_client()
+    login_as(shop_member(db.session.get(Shop, owner.shop_id)), client=colleague)
+    for buyer in (client, colleague):
+        add(buyer, honey, 20)
+        check_out(buyer)
+        place(buyer)
+    assert counts() == one
